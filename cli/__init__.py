@@ -1,0 +1,1 @@
+"""The `congdoan` command line: a thin typer wrapper over the library."""

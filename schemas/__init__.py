@@ -1,0 +1,33 @@
+"""Pydantic models of congdoan's output. This package imports nothing else of ours."""
+
+from schemas.document import ExtractedDocument
+from schemas.entities import (
+    ENTITY_MODELS,
+    LABELS,
+    CountEntity,
+    DateEntity,
+    DocRefEntity,
+    Entity,
+    Evidence,
+    LocEntity,
+    MoneyEntity,
+    OrgEntity,
+    PercentEntity,
+    PersonEntity,
+)
+
+__all__ = [
+    "ENTITY_MODELS",
+    "LABELS",
+    "CountEntity",
+    "DateEntity",
+    "DocRefEntity",
+    "Entity",
+    "Evidence",
+    "ExtractedDocument",
+    "LocEntity",
+    "MoneyEntity",
+    "OrgEntity",
+    "PercentEntity",
+    "PersonEntity",
+]

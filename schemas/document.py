@@ -1,0 +1,24 @@
+"""The document model: what `congdoan extract` prints for one input."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.entities import Entity
+
+
+class ExtractedDocument(BaseModel):
+    """Everything extracted from one report.
+
+    ``text`` is the input exactly as read, so that ``text[e.start:e.end] == e.text`` can be
+    checked for every entity ``e``; it is ``None`` only when the user asked to leave it out.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str | None = Field(default=None, description="Path of the input, or null for a string/stdin.")
+    text: str | None = Field(default=None, description="The input text as read.")
+    report_date: str | None = Field(
+        default=None, description="ISO date of the report itself (dateline), used to complete partial dates."
+    )
+    entities: list[Entity] = Field(default_factory=list, description="Entities in text order.")
