@@ -1,5 +1,6 @@
 """Pydantic models of congdoan's output. This package imports nothing else of ours."""
 
+from schemas.corpus import CORPUS_FORMAT_VERSION, GoldDocument
 from schemas.document import ExtractedDocument
 from schemas.entities import (
     ENTITY_MODELS,
@@ -17,6 +18,8 @@ from schemas.entities import (
 )
 
 __all__ = [
+    "CORPUS_FORMAT_VERSION",
+    "GoldDocument",
     "ENTITY_MODELS",
     "LABELS",
     "CountEntity",
