@@ -73,7 +73,8 @@ def extract_command(
         content = json.dumps(records[0], ensure_ascii=False, indent=2) + "\n" if records else ""
     else:
         content = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if content or output is None:
+    # Nothing was read: write nothing rather than an empty result that looks like one.
+    if records or not failed:
         write_output(content, output)
     if failed:
         raise typer.Exit(2)
