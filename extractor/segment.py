@@ -119,14 +119,24 @@ def _split_word(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     syllables = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     if len(syllables) < 2:
-        return syllables
+        return _peel_punctuation(text, start, end)
     parts = [text[s:e] for s, e in syllables]
     has_digit = any(ch.isdigit() for part in parts for ch in part)
     abbreviations = sum(1 for part in parts if len(part) > 1 and part.isupper())
     repeated = len({part.lower() for part in parts}) < len(parts)
     if has_digit or abbreviations >= 2 or repeated:
-        return syllables
+        return [piece for s, e in syllables for piece in _peel_punctuation(text, s, e)]
     return [(start, end)]
+
+
+# A run of word characters with inner punctuation (10.283, COVID-19, QĐ-LĐLĐ, Đ/c), or a run
+# of punctuation: underthesea leaves "CNVCLĐ..." and "72,2%" whole, but the value ends
+# before the punctuation.
+_PIECE = re.compile(r"\w+(?:[^\w\s]+\w+)*|[^\w\s]+")
+
+
+def _peel_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in _PIECE.finditer(text[start:end])]
 
 
 def tokenize_spans(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
