@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from cli.corpus import corpus_app
+from cli.evaluate import evaluate_command
 from cli.extract import extract_command
 
 app = typer.Typer(
@@ -13,6 +15,8 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("extract")(extract_command)
+app.command("evaluate")(evaluate_command)
+app.add_typer(corpus_app, name="corpus")
 
 
 @app.callback()
