@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -72,12 +72,34 @@ def to_document(
         entities.append(_ENTITY.validate_python({**fields, "label": span.label_, "start": start, "end": end,
                                                  "text": original[start:end]}))
     entities.sort(key=lambda e: (e.start, -e.end))
+    records = doc._.records
     return ExtractedDocument(
         source=source,
         text=original if include_text else None,
         report_date=doc._.report_date,
         entities=entities,
+        report=_to_original(records.report, normalized) if records else None,
+        meetings=_to_original(records.meetings, normalized) if records else [],
+        decisions=_to_original(records.decisions, normalized) if records else [],
+        support=_to_original(records.support, normalized) if records else [],
     )
+
+
+def _to_original(value, normalized: NormalizedText):
+    """Map every evidence span inside a record (any model with start/end/text) to the original text."""
+    if isinstance(value, list):
+        return [_to_original(item, normalized) for item in value]
+    if not isinstance(value, BaseModel):
+        return value
+    update = {
+        name: _to_original(getattr(value, name), normalized)
+        for name in type(value).model_fields
+        if isinstance(getattr(value, name), (BaseModel, list))
+    }
+    if {"start", "end", "text"} <= set(type(value).model_fields):
+        start, end = normalized.to_original(value.start, value.end)
+        update.update(start=start, end=end, text=normalized.original[start:end])
+    return value.model_copy(update=update) if update else value
 
 
 @cache

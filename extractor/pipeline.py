@@ -135,6 +135,13 @@ def make_report_date(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return complete_dates
 
 
+@Language.factory("congdoan_records", assigns=["doc._.records"], requires=["doc.spans"])
+def make_records(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    from extractor.records import records_component
+
+    return records_component
+
+
 PIPE_NAMES = (
     "congdoan_docrefs",
     "congdoan_dates",
@@ -142,6 +149,7 @@ PIPE_NAMES = (
     "congdoan_money",
     "congdoan_percents",
     "congdoan_counts",
+    "congdoan_records",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.entities import Entity
+from schemas.records import Decision, Meeting, Report, SupportFigure
 
 
 class ExtractedDocument(BaseModel):
@@ -22,3 +23,7 @@ class ExtractedDocument(BaseModel):
         default=None, description="ISO date of the report itself (dateline), used to complete partial dates."
     )
     entities: list[Entity] = Field(default_factory=list, description="Entities in text order.")
+    report: Report | None = Field(default=None, description="The report itself: title, kind, issuer, date, signer.")
+    meetings: list[Meeting] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    support: list[SupportFigure] = Field(default_factory=list, description="Support figures, actual and planned.")

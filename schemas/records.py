@@ -157,7 +157,13 @@ class SupportFigure(_Record):
 
     giver: Grounded[str] | None = None
     beneficiaries: Beneficiaries = Field(default_factory=Beneficiaries)
-    amount: Grounded[int] | None = Field(default=None, description="Integer VND.")
+    items: Grounded[int] | None = Field(
+        default=None, description="Number of things given: `10.283 suất quà`, `80 “Mái ấm Công đoàn”`."
+    )
+    amount: Grounded[int] | None = Field(default=None, description="Total amount in integer VND.")
+    unit_amount: Grounded[int] | None = Field(
+        default=None, description="Amount per beneficiary or item: `mỗi đoàn viên 1,5 triệu VNĐ`, `50 triệu đồng/nhà`."
+    )
     qualifier: Qualifier | None = None
     purpose: Grounded[SupportPurpose] | None = None
     fund: Grounded[str] | None = Field(default=None, description="`Quỹ xã hội`, `ngân sách địa phương`.")
