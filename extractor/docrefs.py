@@ -16,8 +16,9 @@ Recognised shapes
   (without ``số`` the number must be followed by ``của`` or a date clause and not be four
   digits, since kind words are also verbs and nouns: ``quyết định 3 vấn đề``, ``kế hoạch
   5 năm``, ``Kế hoạch 2021 của tỉnh``).
-* Titled laws: ``Luật Công đoàn 2012``, ``Bộ luật Lao động năm 2019`` (``kind`` and
-  ``year`` set, no number or symbol: the title is in the span text).
+* Laws cited by title before their number: ``Luật Công đoàn số 50/2024/QH15`` (the span
+  starts at ``Luật``). A law cited by title and year only (``Luật Công đoàn năm 2012``)
+  names no document number and is not a reference (corpus/README.md, DOC_REF).
 
 Span conventions (``text[start:end]``)
 --------------------------------------
@@ -35,7 +36,7 @@ Attributes
 None), ``number`` (as written: ``722``, ``02``, ``7c``), ``symbol`` (spaces removed,
 year left out: ``QĐ-LĐLĐ``, ``NQ/TW``), ``issuer`` (the symbol after the kind code:
 ``LĐLĐ``, ``TW``, ``CP``; the whole symbol when it has no code), ``year`` (``145/2020/...``
--> 2020, ``Luật Công đoàn 2012`` -> 2012), ``date`` (ISO, or None when the clause has no
+-> 2020), ``date`` (ISO, or None when the clause has no
 year), ``date_start``, ``date_end``. These keys and no others: the pipeline passes them
 to the ``DocRefEntity`` schema (``year``/``date_start``/``date_end`` being internal).
 """
@@ -141,10 +142,11 @@ def _compile(d: _Data) -> _Patterns:
             rf"(?P<num>{_NUMBER}){symbol}?"
         ),
         bare_ref=c(rf"(?<![\w/.,-])(?P<num>{_NUMBER}){symbol}"),
+        # "Luật Công đoàn số": a law cited by its title before its number.
         titled=c(
             rf"(?<!\w)(?P<kw>(?i:{_alt(d.titled_words)}))[ \t]+"
             rf"(?P<title>{_U}[^\W\d_]*(?:,?[ \t]+{title_word}){{0,6}}?)[ \t]+"
-            rf"(?:(?i:{_alt(year_words())})[ \t]+)?(?P<year>[0-9]{{4}})(?!\w)(?![.,/][0-9])"
+            rf"(?i:{number_word})[ \t]*:?[ \t]*\Z"
         ),
         number_label_before=c(rf"(?<!\w)(?i:{number_word})[ \t]*:?[ \t]*\Z"),
         follower=c(rf"{_WS}(?i:{_alt(d.words['number_only_follower'])})(?!\w)"),
@@ -219,7 +221,12 @@ def _numbered(text: str, dates: dict[int, Found]) -> Iterator[_Ref]:
                 continue  # "3/TW" alone: no kind word, no code, no "Số:" label
             attrs.update(symbol=sym["symbol"], issuer=sym["issuer"], year=sym["year"])
         attrs["kind"] = _DATA.kind_by_word[_key(kw)] if kw else (sym or {}).get("code_kind")
-        ref = _Ref(m.start(), m.end(), attrs)
+        start = m.start()
+        if kw is None:
+            title = _P.titled.search(text, max(0, m.start() - 80), m.start())
+            if title is not None:
+                start, attrs["kind"] = title.start(), _DATA.kind_by_word[_key(title["kw"])]
+        ref = _Ref(start, m.end(), attrs)
         _attach_date(text, ref, dates)
         if sym is None and not _number_only_ok(text, m, ref):
             continue
@@ -235,13 +242,6 @@ def _number_only_ok(text: str, m: re.Match[str], ref: _Ref) -> bool:
     return bool(m["so"]) or ref.attrs["date_start"] is not None or bool(
         _P.follower.match(text, m.end())
     )
-
-
-def _titled(text: str) -> Iterator[_Ref]:
-    for m in _P.titled.finditer(text):
-        attrs = _empty_attrs()
-        attrs.update(kind=_DATA.kind_by_word[_key(m["kw"])], year=int(m["year"]))
-        yield _Ref(m.start(), m.end(), attrs)
 
 
 def _select(refs: list[_Ref]) -> list[_Ref]:
@@ -273,5 +273,5 @@ def find_docrefs(text: str) -> list[Found]:
     []
     """
     dates = {f.start: f for f in find_dates(text)}
-    refs = [*_numbered(text, dates), *_titled(text)]
+    refs = list(_numbered(text, dates))
     return [Found(LABEL, r.start, r.end, r.attrs) for r in _select(refs)]

@@ -10,12 +10,20 @@ năm 2021``). Without a dateline a yearless date keeps ``value: null``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span
+
+from extractor.data import load_resource
 
 HEADER_LINES = 15  # a dateline printed at the top stands within the first lines
 _PLACE_DATELINE = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){0,3}\s*,\s*$")
 _ONLY_DECORATION = re.compile(r"^[\s,.:\-–()]*$")
+
+
+@cache
+def _leads() -> frozenset[str]:
+    return frozenset(entry["words"] for entry in load_resource("datelines.yaml")["leads"])
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -34,7 +42,8 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
     after = text[span.end_char:line_end]
     if not _ONLY_DECORATION.match(after):
         return False
-    if _ONLY_DECORATION.match(before):
+    lead = before.strip().rstrip(":").strip().lower()
+    if _ONLY_DECORATION.match(before) or lead in _leads():
         return text[:line_start].count("\n") < HEADER_LINES or not text[:line_start].strip()
     return bool(_PLACE_DATELINE.match(before))
 

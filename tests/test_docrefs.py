@@ -139,15 +139,14 @@ POSITIVE = {
     "party-regulation-code": (
         "thực hiện Quy định số 08-QĐi/TW của Ban Chấp hành Trung ương", "Quy định số 08-QĐi/TW",
         None, dict(kind="Quy định", number="08", symbol="QĐi/TW", issuer="TW")),
-    "law-title-year": (
-        "quyền và trách nhiệm của công đoàn theo Luật Công đoàn 2012 và các văn bản",
-        "Luật Công đoàn 2012", None, dict(kind="Luật", year=2012)),
-    "law-title-with-comma": (
-        "theo Luật Phòng, chống tham nhũng 2018", "Luật Phòng, chống tham nhũng 2018", None,
-        dict(kind="Luật", year=2018)),
-    "code-title-nam-year": (
-        "quy định của Bộ luật Lao động năm 2019 về thương lượng tập thể",
-        "Bộ luật Lao động năm 2019", None, dict(kind="Bộ luật", year=2019)),
+    "law-title-before-number": (
+        "Căn cứ Luật Công đoàn số 50/2024/QH15 ngày 27/11/2024;",
+        "Luật Công đoàn số 50/2024/QH15 ngày 27/11/2024", "27/11/2024",
+        dict(kind="Luật", number="50", symbol="QH15", issuer="QH15", year=2024, date="2024-11-27")),
+    "code-title-before-number": (
+        "theo Bộ luật Lao động số 45/2019/QH14 về thương lượng tập thể",
+        "Bộ luật Lao động số 45/2019/QH14", None,
+        dict(kind="Bộ luật", number="45", symbol="QH14", issuer="QH14", year=2019)),
     "law-with-number": (
         "Luật số 12/2012/QH13 ngày 20/6/2012", "Luật số 12/2012/QH13 ngày 20/6/2012", "20/6/2012",
         dict(kind="Luật", number="12", symbol="QH13", issuer="QH13", year=2012,
@@ -221,6 +220,8 @@ NEGATIVE = {
     "plan-of-a-year": "triển khai Kế hoạch 2021 của tỉnh",
     "law-title-runs-into-clause": "Luật Công đoàn quy định từ năm 2012",
     "law-without-year": "thực hiện tốt Luật Công đoàn, Luật Lao động",
+    "law-title-year": "quyền và trách nhiệm của công đoàn theo Luật Công đoàn 2012 và các văn bản",
+    "law-title-nam-year": "quy định của Bộ luật Lao động năm 2019 về thương lượng tập thể",
     "empty": "",
 }
 
