@@ -549,7 +549,10 @@ def score_records(
     results = {}
     for name in names:
         scorer = scorers.get(name) or RecordScorer(name)
-        pairs = [(g, p) for g, p in zip(gold_docs, predicted) if name in type(g).model_fields]
+        # Only documents whose gold annotates this record type: an empty list there means
+        # "none in this report", elsewhere it means "not annotated".
+        pairs = [(g, p) for g, p in zip(gold_docs, predicted)
+                 if name in type(g).model_fields and name in getattr(g, "record_types", [name])]
         results[name] = scorer.score(pairs)
     return results
 

@@ -28,4 +28,9 @@ class GoldDocument(ExtractedDocument):
     labels: list[str] = Field(
         description="Labels annotated exhaustively in this document; others are not scored for it."
     )
+    record_types: list[str] = Field(
+        default_factory=list,
+        description="Record lists annotated exhaustively in this document (`report`, `meetings`, `decisions`, "
+        "`support`); the others are not scored for it.",
+    )
     notes: str | None = Field(default=None, description="What the document is and what is hard in it.")
