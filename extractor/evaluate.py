@@ -26,200 +26,47 @@ see :class:`RecordScorer`.
 
 from __future__ import annotations
 
-import json
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from pydantic import BaseModel, Field
+from extractor.baseline import _BASELINE_LABELS, align_words, baseline_documents, baseline_underthesea, bio_spans
+from extractor.record_scoring import (
+    RECORD_SCORERS,
+    RecordScorer,
+    evidence_overlap,
+    evidence_spans,
+    field_items,
+    register_record_scorer,
+    score_records,
+)
+from extractor.scores import (
+    SPAN_FIELDS,
+    SPAN_ONLY_LABELS,
+    AttributeScore,
+    ErrorItem,
+    EvaluationResult,
+    LabelScores,
+    RecordScores,
+    Scores,
+    match_lenient,
+    match_strict,
+    _plain,
+    strict_key,
+    value_fields,
+)
+from schemas import LABELS, ExtractedDocument, GoldDocument
 
-from schemas import ENTITY_MODELS, LABELS, ExtractedDocument, GoldDocument
-
-# Fields that place an entity in the text; all other fields are its normalised value.
-SPAN_FIELDS = frozenset({"label", "text", "start", "end"})
-# Labels whose strict match is the span alone: their fields are names and links, scored as attributes.
-SPAN_ONLY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 CONTEXT_WIDTH = 160
 
-
-# --- result models ----------------------------------------------------------------------
-
-
-class Scores(BaseModel):
-    """Counts and P/R/F1 of one matching; a score with nothing to divide by is 0.
-
-    >>> Scores.from_counts(gold=3, pred=2, tp=1).model_dump()
-    {'gold': 3, 'pred': 2, 'tp': 1, 'precision': 0.5, 'recall': 0.3333333333333333, 'f1': 0.4}
-    """
-
-    gold: int = 0
-    pred: int = 0
-    tp: int = 0
-    precision: float = 0.0
-    recall: float = 0.0
-    f1: float = 0.0
-
-    @classmethod
-    def from_counts(cls, gold: int, pred: int, tp: int) -> Scores:
-        precision = tp / pred if pred else 0.0
-        recall = tp / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return cls(gold=gold, pred=pred, tp=tp, precision=precision, recall=recall, f1=f1)
-
-    @classmethod
-    def macro(cls, scores: Sequence[Scores]) -> Scores:
-        """The mean of P, R and F1 (counts summed) over ``scores``."""
-        if not scores:
-            return cls()
-        n = len(scores)
-        return cls(
-            gold=sum(s.gold for s in scores), pred=sum(s.pred for s in scores), tp=sum(s.tp for s in scores),
-            precision=sum(s.precision for s in scores) / n, recall=sum(s.recall for s in scores) / n,
-            f1=sum(s.f1 for s in scores) / n,
-        )
-
-
-class LabelScores(BaseModel):
-    """The strict and lenient scores of one label (or of an average)."""
-
-    strict: Scores = Field(default_factory=Scores)
-    lenient: Scores = Field(default_factory=Scores)
-
-
-class AttributeScore(BaseModel):
-    """Agreement of one field over gold/predicted pairs with the same label and span."""
-
-    matched: int = 0
-    correct: int = 0
-    accuracy: float | None = None
-
-
-class ErrorItem(BaseModel):
-    """One strict error, with the sentence around it.
-
-    ``kind`` is ``FN`` (a gold entity nothing predicted), ``FP`` (a prediction with no gold)
-    or ``MISMATCH``: a gold and a predicted entity that overlap (a lenient match) but differ
-    in span or value; it counts as one FN and one FP and shows both side by side.
-    """
-
-    document: str
-    kind: Literal["FN", "FP", "MISMATCH"]
-    label: str
-    context: str
-    gold: dict[str, Any] | None = None
-    pred: dict[str, Any] | None = None
-
-
-class RecordScores(BaseModel):
-    """Scores of one record type: records matched by evidence overlap, then field by field."""
-
-    records: Scores = Field(default_factory=Scores)
-    fields: dict[str, Scores] = Field(default_factory=dict)
-    micro: Scores = Field(default_factory=Scores)
-    macro: Scores = Field(default_factory=Scores)
-
-
-class EvaluationResult(BaseModel):
-    """Everything :func:`evaluate` measured; the CLI prints it as a table or JSON."""
-
-    split: str = "all"
-    documents: int = 0
-    labels: dict[str, LabelScores] = Field(default_factory=dict)
-    micro: LabelScores = Field(default_factory=LabelScores)
-    macro: LabelScores = Field(default_factory=LabelScores)
-    attributes: dict[str, dict[str, AttributeScore]] = Field(default_factory=dict)
-    records: dict[str, RecordScores] = Field(default_factory=dict)
-    errors: list[ErrorItem] = Field(default_factory=list)
-    missing: list[str] = Field(default_factory=list, description="Gold documents without a prediction.")
-    baseline: EvaluationResult | None = None
-
-    def f1(self, name: str, matching: Literal["strict", "lenient"] = "strict") -> float | None:
-        """The F1 of a label, or of ``micro``/``macro``; None when the label was not scored."""
-        if name in ("micro", "macro"):
-            return getattr(getattr(self, name), matching).f1
-        scores = self.labels.get(name)
-        return None if scores is None else getattr(scores, matching).f1
-
-
-# --- entity keys and matching -----------------------------------------------------------
-
-
-def value_fields(label: str) -> tuple[str, ...]:
-    """The normalised fields of a label's model, e.g. ``('value', 'qualifier')`` for MONEY."""
-    return tuple(name for name in ENTITY_MODELS[label].model_fields if name not in SPAN_FIELDS)
-
-
-def _plain(value: Any) -> Any:
-    # Percentages are floats: 72.2 parsed twice must compare equal.
-    return round(value, 6) if isinstance(value, float) else value
-
-
-def strict_key(entity) -> tuple:
-    """What must be equal for a strict match: label, span and (value labels) the value.
-
-    >>> from schemas import MoneyEntity
-    >>> strict_key(MoneyEntity(text="3 tỷ đồng", start=4, end=13, value=3_000_000_000, qualifier="under"))
-    ('MONEY', 4, 13, ('value', 3000000000), ('qualifier', 'under'))
-    """
-    key: tuple = (entity.label, entity.start, entity.end)
-    if entity.label in SPAN_ONLY_LABELS:
-        return key
-    return key + tuple((name, _plain(getattr(entity, name))) for name in value_fields(entity.label))
-
-
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
-def match_strict(gold: Sequence, pred: Sequence, key: Callable[[Any], Any] = strict_key) -> list[tuple[int, int]]:
-    """One-to-one ``(gold index, pred index)`` pairs with equal keys."""
-    waiting: dict[Any, list[int]] = {}
-    for index, entity in enumerate(gold):
-        waiting.setdefault(key(entity), []).append(index)
-    pairs = []
-    for index, entity in enumerate(pred):
-        candidates = waiting.get(key(entity))
-        if candidates:
-            pairs.append((candidates.pop(0), index))
-    return pairs
-
-
-def match_lenient(gold: Sequence, pred: Sequence) -> list[tuple[int, int]]:
-    """One-to-one pairs of same-label overlapping spans, greedy by overlap.
-
-    Ties go to the pair whose boundaries are closer, so an exact span wins over a wider one.
-
-    >>> from schemas import PersonEntity as P
-    >>> gold = [P(text="Vàng A Lả", start=4, end=13)]
-    >>> pred = [P(text="Ông Vàng A Lả", start=0, end=13), P(text="Vàng A Lả", start=4, end=13)]
-    >>> match_lenient(gold, pred)
-    [(0, 1)]
-    """
-    candidates = []
-    for g, gold_entity in enumerate(gold):
-        for p, pred_entity in enumerate(pred):
-            if gold_entity.label != pred_entity.label:
-                continue
-            overlap = _overlap(gold_entity.start, gold_entity.end, pred_entity.start, pred_entity.end)
-            if overlap:
-                distance = abs(gold_entity.start - pred_entity.start) + abs(gold_entity.end - pred_entity.end)
-                candidates.append((-overlap, distance, g, p))
-    return _greedy(candidates)
-
-
-def _greedy(candidates: list[tuple]) -> list[tuple[int, int]]:
-    """Take ``(…, gold index, pred index)`` candidates best first, each index once."""
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for *_, g, p in sorted(candidates):
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return sorted(pairs)
-
+# The public evaluation API, gathered here from the modules that implement it.
+__all__ = [
+    "RECORD_SCORERS", "SPAN_FIELDS", "SPAN_ONLY_LABELS", "AttributeScore", "ErrorItem", "EvaluationResult",
+    "LabelScores", "RecordScorer", "RecordScores", "Scores", "align_words", "baseline_documents",
+    "baseline_underthesea", "bio_spans", "check_thresholds", "context", "evaluate", "evaluate_baseline",
+    "evidence_overlap", "evidence_spans", "field_items", "match_lenient", "match_strict",
+    "register_record_scorer", "score_records", "strict_key", "value_fields",
+]
 
 # --- entity evaluation ------------------------------------------------------------------
 
@@ -370,312 +217,6 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
         after = (after[:keep_after - 1] + "…") if keep_after < len(after) else after
     shown = f"{before}[[{inside}]]{after}"
     return shown.replace("\n", " ").strip()
-
-
-# --- records ----------------------------------------------------------------------------
-
-
-def evidence_spans(item: Any) -> list[tuple[int, int]]:
-    """Every ``(start, end)`` a record carries, itself or in its fields, nested at any depth.
-
-    >>> from schemas import Evidence
-    >>> evidence_spans([Evidence(start=3, end=7, text="abcd"), {"x": Evidence(start=10, end=12, text="ab")}])
-    [(3, 7), (10, 12)]
-    """
-    spans: list[tuple[int, int]] = []
-    if isinstance(item, BaseModel):
-        start, end = getattr(item, "start", None), getattr(item, "end", None)
-        if isinstance(start, int) and isinstance(end, int):
-            spans.append((start, end))
-        for name in type(item).model_fields:
-            spans.extend(evidence_spans(getattr(item, name)))
-    elif isinstance(item, (list, tuple)):
-        for element in item:
-            spans.extend(evidence_spans(element))
-    elif isinstance(item, dict):
-        for element in item.values():
-            spans.extend(evidence_spans(element))
-    return spans
-
-
-def evidence_overlap(first: Any, second: Any) -> int:
-    """How many characters the evidence of two records shares (each side's spans merged first)."""
-    a, b = _merged(evidence_spans(first)), _merged(evidence_spans(second))
-    return sum(_overlap(s1, e1, s2, e2) for s1, e1 in a for s2, e2 in b)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
-def field_items(value: Any) -> list[Any]:
-    """The comparable items of a record field: none for null, one per element of a list.
-
-    An entity compares by :func:`strict_key`; another model by its fields (for evidence,
-    its span: the text follows from the offsets); a scalar by itself.
-    """
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [item for element in value for item in field_items(element)]
-    if isinstance(value, BaseModel):
-        if getattr(value, "label", None) in ENTITY_MODELS and hasattr(value, "start"):
-            return [strict_key(value)]
-        exclude = {"text"} if hasattr(value, "start") and hasattr(value, "end") else set()
-        return [json.dumps(value.model_dump(mode="json", exclude=exclude), sort_keys=True, ensure_ascii=False)]
-    return [_plain(value)]
-
-
-class RecordScorer:
-    """Scores one record type: the list of records a document holds in ``attribute``.
-
-    Records are paired one to one, greedily by the characters their evidence shares
-    (:func:`evidence_overlap`); each field is then scored like a label: its gold items
-    over all gold records, predicted items over all predicted records, true positives the
-    items equal in paired records. ``fields`` limits the fields scored (default: all of the
-    record model); ``keys`` maps a field to a function giving its comparable items when
-    equality of :func:`field_items` is too strict (e.g. a name compared case-insensitively).
-
-    >>> scorer = RecordScorer("meetings", keys={"chair": lambda v: [v.lower()] if v else []})
-    """
-
-    def __init__(
-        self,
-        attribute: str,
-        fields: Sequence[str] | None = None,
-        keys: Mapping[str, Callable[[Any], list[Any]]] | None = None,
-    ):
-        self.attribute = attribute
-        self.fields = list(fields) if fields is not None else None
-        self.keys = dict(keys or {})
-
-    def items(self, record: Any, name: str) -> list[Any]:
-        return self.keys.get(name, field_items)(getattr(record, name, None))
-
-    def score(self, pairs: Iterable[tuple[Any, Any]]) -> RecordScores:
-        """Score ``(gold document, predicted document or None)`` pairs."""
-        records = Counter()
-        fields: dict[str, Counter] = {}
-        for gold_doc, pred_doc in pairs:
-            gold = list(getattr(gold_doc, self.attribute, None) or [])
-            pred = list(getattr(pred_doc, self.attribute, None) or []) if pred_doc is not None else []
-            names = self.fields or _record_fields(gold + pred)
-            for name in names:
-                fields.setdefault(name, Counter())
-            records["gold"] += len(gold)
-            records["pred"] += len(pred)
-            candidates = [
-                (-overlap, g, p)
-                for g, gold_record in enumerate(gold)
-                for p, pred_record in enumerate(pred)
-                if (overlap := evidence_overlap(gold_record, pred_record))
-            ]
-            pairs_found = _greedy(candidates)
-            records["tp"] += len(pairs_found)
-            for name in names:
-                tally = fields[name]
-                tally["gold"] += sum(len(self.items(r, name)) for r in gold)
-                tally["pred"] += sum(len(self.items(r, name)) for r in pred)
-                for g, p in pairs_found:
-                    shared = Counter(self.items(gold[g], name)) & Counter(self.items(pred[p], name))
-                    tally["tp"] += sum(shared.values())
-        field_scores = {name: Scores.from_counts(c["gold"], c["pred"], c["tp"]) for name, c in fields.items()}
-        total = sum(fields.values(), Counter())
-        return RecordScores(
-            records=Scores.from_counts(records["gold"], records["pred"], records["tp"]),
-            fields=field_scores,
-            micro=Scores.from_counts(total["gold"], total["pred"], total["tp"]),
-            macro=Scores.macro([s for s in field_scores.values() if s.gold or s.pred]),
-        )
-
-
-def _record_fields(records: list[Any]) -> list[str]:
-    names: dict[str, None] = {}
-    for record in records:
-        if isinstance(record, BaseModel):
-            names.update(dict.fromkeys(type(record).model_fields))
-    return list(names)
-
-
-# Record scorers by record type, i.e. the document attribute holding the records
-# (``meetings``, ``decisions`` ...). A record type with no entry here is scored by a
-# plain RecordScorer over all its fields.
-RECORD_SCORERS: dict[str, RecordScorer] = {}
-
-
-def register_record_scorer(scorer: RecordScorer) -> RecordScorer:
-    """Add (or replace) the scorer of ``scorer.attribute`` in :data:`RECORD_SCORERS`."""
-    RECORD_SCORERS[scorer.attribute] = scorer
-    return scorer
-
-
-def record_attributes(documents: Iterable[BaseModel]) -> list[str]:
-    """The document attributes that hold records: lists of models carrying evidence spans.
-
-    ``entities`` is scored as entities, not as records.
-    """
-    found: dict[str, None] = {}
-    for doc in documents:
-        for name in type(doc).model_fields:
-            if name == "entities" or name in found:
-                continue
-            value = getattr(doc, name)
-            if isinstance(value, list) and any(isinstance(v, BaseModel) and evidence_spans(v) for v in value):
-                found[name] = None
-    return list(found)
-
-
-def score_records(
-    gold_docs: Sequence[GoldDocument],
-    pred_docs: Mapping[str, ExtractedDocument | None],
-    scorers: Mapping[str, RecordScorer] | None = None,
-) -> dict[str, RecordScores]:
-    """Score every record type found in the gold or predicted documents, or registered.
-
-    A record type is scored only on gold documents that have that attribute at all, so
-    a gold model without ``meetings`` is not read as "no meetings".
-    """
-    scorers = RECORD_SCORERS if scorers is None else scorers
-    predicted = [pred_docs.get(doc.id) for doc in gold_docs]
-    everything = [*gold_docs, *(p for p in predicted if p is not None)]
-    names = list(dict.fromkeys([*record_attributes(everything),
-                                *(n for n in scorers if any(n in type(d).model_fields for d in gold_docs))]))
-    results = {}
-    for name in names:
-        scorer = scorers.get(name) or RecordScorer(name)
-        # Only documents whose gold annotates this record type: an empty list there means
-        # "none in this report", elsewhere it means "not annotated".
-        pairs = [(g, p) for g, p in zip(gold_docs, predicted)
-                 if name in type(g).model_fields and name in getattr(g, "record_types", [name])]
-        results[name] = scorer.score(pairs)
-    return results
-
-
-# --- baseline ---------------------------------------------------------------------------
-
-_BASELINE_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-
-
-def baseline_underthesea(text: str) -> list:
-    """PERSON/ORG/LOC entities from underthesea's CRF ``ner()``, as a baseline to beat.
-
-    ``ner()`` runs per sentence (our splitting: it glues words across sentences), its
-    words are aligned back to the characters, and its BIO tags become spans. Never
-    ``deep=True``: that downloads a transformer.
-
-    >>> [(e.label, e.text) for e in baseline_underthesea("Ông Vàng A Lả chủ trì hội nghị.")]   # doctest: +SKIP
-    [('PERSON', 'Vàng A Lả')]
-    """
-    from underthesea import ner  # late import: importing congdoan stays cheap
-
-    from extractor.normalize import normalize
-    from extractor.segment import split_sentences
-
-    normalized = normalize(text)
-    entities = []
-    for s_start, s_end in split_sentences(normalized.text):
-        tokens = ner(normalized.text[s_start:s_end])
-        spans = align_words(normalized.text, s_start, s_end, [token[0] for token in tokens])
-        for tag, start, end in bio_spans([token[3] for token in tokens], spans):
-            label = _BASELINE_LABELS.get(tag)
-            if label is None:
-                continue
-            o_start, o_end = normalized.to_original(start, end)
-            entities.append(ENTITY_MODELS[label](text=text[o_start:o_end], start=o_start, end=o_end))
-    return entities
-
-
-def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[tuple[int, int] | None]:
-    """The character span of each word in ``text[start:end]``, or None for a word not found.
-
-    Characters are compared without diacritics and case, because underthesea may rewrite
-    a word (``hoà`` -> ``hòa``); white space inside words is skipped.
-
-    >>> align_words("Ông  Vàng A Lả.", 0, 15, ["Ông", "Vàng A Lả", "."])
-    [(0, 3), (5, 14), (14, 15)]
-    """
-    spans: list[tuple[int, int] | None] = []
-    cursor = start
-    for word in words:
-        target = [_fold(ch) for ch in word if not ch.isspace()]
-        found = None
-        # A word underthesea dropped or rewrote beyond folding leaves characters behind:
-        # look a little further for the next word instead of losing the rest of the line.
-        tried = 0
-        for first in range(cursor, end):
-            if text[first].isspace():
-                continue
-            last = _match_at(text, first, end, target)
-            if last is not None:
-                found = (first, last)
-                cursor = last
-                break
-            tried += 1
-            if tried == _RESYNC_WINDOW:
-                break
-        spans.append(found)
-    return spans
-
-
-# How many characters a word may be looked for past where the previous one ended.
-_RESYNC_WINDOW = 40
-
-
-def _match_at(text: str, position: int, end: int, target: list[str]) -> int | None:
-    """The end of ``target`` read from ``position`` (white space skipped), or None."""
-    matched = 0
-    while position < end and matched < len(target):
-        char = text[position]
-        if char.isspace():
-            position += 1
-            continue
-        if _fold(char) != target[matched]:
-            return None
-        matched += 1
-        position += 1
-    return position if target and matched == len(target) else None
-
-
-def _fold(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char.lower())
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "d" if base == "đ" else base
-
-
-def bio_spans(tags: Sequence[str], spans: Sequence[tuple[int, int] | None]) -> list[tuple[str, int, int]]:
-    """Join BIO-tagged words into ``(type, start, end)``; an ``I-`` after another type starts a span.
-
-    >>> bio_spans(["O", "B-PER", "I-PER", "I-LOC"], [(0, 3), (4, 8), (9, 10), (11, 13)])
-    [('PER', 4, 10), ('LOC', 11, 13)]
-    """
-    found: list[tuple[str, int, int]] = []
-    current: list | None = None
-    for tag, span in zip(tags, spans):
-        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
-        if span is None or kind is None:
-            current = None
-            continue
-        if tag.startswith("I-") and current is not None and current[0] == kind:
-            current[2] = span[1]
-            found[-1] = tuple(current)
-            continue
-        current = [kind, span[0], span[1]]
-        found.append(tuple(current))
-    return found
-
-
-def baseline_documents(gold_docs: Sequence[GoldDocument]) -> dict[str, ExtractedDocument]:
-    """underthesea's entities for each gold text, keyed by gold id."""
-    return {
-        doc.id: ExtractedDocument(source=doc.source, text=doc.text, entities=baseline_underthesea(doc.text or ""))
-        for doc in gold_docs
-    }
 
 
 def evaluate_baseline(

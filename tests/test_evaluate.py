@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import extractor
 import extractor.evaluate as evaluation
+import extractor.record_scoring as record_scoring
 from cli.main import app
 from extractor.evaluate import (
     ErrorItem,
@@ -267,7 +268,8 @@ GOLD_MEETINGS = [
 
 
 def _meeting_docs(predicted: list[Meeting]):
-    gold = MeetingGold(id="m", origin="synthetic", split="dev", labels=[], text=MEETING_TEXT, meetings=GOLD_MEETINGS)
+    gold = MeetingGold(id="m", origin="synthetic", split="dev", labels=[], record_types=["meetings"],
+                       text=MEETING_TEXT, meetings=GOLD_MEETINGS)
     return [gold], {"m": MeetingPrediction(text=MEETING_TEXT, meetings=predicted)}
 
 
@@ -297,7 +299,7 @@ def test_a_wrong_value_with_the_right_evidence_is_a_field_error() -> None:
 
 
 def test_registered_record_scorer_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(evaluation, "RECORD_SCORERS", {})
+    monkeypatch.setattr(record_scoring, "RECORD_SCORERS", {})
     register_record_scorer(RecordScorer("meetings", fields=["topics"],
                                         keys={"topics": lambda topics: [t.split()[0] for t in topics]}))
     predicted = [Meeting(date=_date("25.6.2020", "2020-06-25"), topics=["tài sản", "thi cử"])]
