@@ -276,7 +276,8 @@ def _flat_names(model: type[BaseModel], prefix: str = "") -> list[str]:
         if name in _UNSCORED:
             continue
         nested = _nested_model(info.annotation)
-        if nested is not None and not {"value", "start"} <= set(nested.model_fields) and "name" not in nested.model_fields:
+        # Flatten plain containers (beneficiaries); keep spans, grounded values and people whole.
+        if nested is not None and not {"start", "name", "label"} & set(nested.model_fields):
             names.extend(_flat_names(nested, f"{prefix}{name}."))
         else:
             names.append(prefix + name)
