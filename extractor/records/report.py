@@ -63,7 +63,7 @@ def _kind_and_title(ctx: Context, lines, repeated):
             if line.lower() == entry["word"] and line == line.upper() and index + 1 < len(lines):
                 t_start, t_end = lines[index + 1]
                 title = ctx.grounded(ctx.text[t_start:t_end], t_start, t_end)
-                return ctx.grounded(_refine_kind(entry["kind"], title.text), start, end), title
+                return ctx.grounded(_refine_kind(ctx, entry["kind"], title), start, end), title
     for start, end in lines[:HEADER_LINES]:
         line = ctx.text[start:end]
         if line in repeated or _BOILERPLATE.match(line) or len(line.split()) < 4 or _is_dateline(ctx, start, end):
@@ -76,20 +76,17 @@ def _kind_and_title(ctx: Context, lines, repeated):
     return None, None
 
 
-def _refine_kind(kind: str, title: str) -> str:
-    """``BÁO CÁO`` + a subject naming its period gives the kind of report."""
+# The precision of the DATE a "BÁO CÁO" subject names decides the kind of report.
+_KIND_BY_PRECISION = {"month": "báo cáo tháng", "quarter": "báo cáo quý", "half": "báo cáo 6 tháng",
+                      "year": "báo cáo năm"}
+
+
+def _refine_kind(ctx: Context, kind: str, title: Grounded[str]) -> str:
+    """``BÁO CÁO`` + a subject naming its period (``tháng 7 năm 2021``) gives the kind of report."""
     if kind != "báo cáo":
         return kind
-    lowered = title.lower()
-    if "6 tháng" in lowered:
-        return "báo cáo 6 tháng"
-    if re.search(r"\bquý\b", lowered):
-        return "báo cáo quý"
-    if re.search(r"\btháng\s+\d", lowered):
-        return "báo cáo tháng"
-    if re.search(r"\bnăm\s+\d{4}", lowered) or "tổng kết" in lowered:
-        return "báo cáo năm"
-    return kind
+    dates = ctx.in_range("DATE", title.start, title.end)
+    return _KIND_BY_PRECISION.get(dates[0].attrs.get("precision"), kind) if dates else kind
 
 
 def _is_dateline(ctx: Context, start: int, end: int) -> bool:

@@ -69,7 +69,7 @@ def _figure(ctx: Context, clause: Clause, verb) -> SupportFigure | None:
         purpose = ctx.grounded(cue.entry["purpose"], cue.start, cue.end) if cue else None
     else:
         explicit += 1
-    fund = _fund(ctx, clause.start, clause.end) or _fund(ctx, *clause.sentence)
+    fund = _fund(ctx, clause.start, clause.end) or _fund(ctx, clause.sentence[0], clause.start)
     giver = _giver(ctx, clause, verb.start)
     period = _period(ctx, clause)
     status = _status(ctx, clause, verb)

@@ -1,0 +1,166 @@
+"""Record builders on real phrasings: support figures, meetings, decisions, the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.data import load_resource
+from extractor.records.cues import find_cues
+
+
+def _support(text: str) -> list[dict]:
+    return [
+        {
+            "amount": f.amount.value if f.amount else None,
+            "unit_amount": f.unit_amount.value if f.unit_amount else None,
+            "count": f.beneficiaries.count.value if f.beneficiaries.count else None,
+            "who": f.beneficiaries.who.value if f.beneficiaries.who else None,
+            "items": f.items.value if f.items else None,
+            "purpose": f.purpose.value if f.purpose else None,
+            "fund": f.fund.value if f.fund else None,
+            "status": f.status.value if f.status else None,
+            "part_of": f.part_of,
+        }
+        for f in extract(text).support
+    ]
+
+
+def _figure(**fields) -> dict:
+    base = dict(amount=None, unit_amount=None, count=None, who=None, items=None, purpose=None, fund=None,
+                status="actual", part_of=None)
+    return {**base, **fields}
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "Hỗ trợ CNVCLĐ gặp khó khăn do dịch bệnh COVID-19 số tiền 119,5 triệu đồng, hỗ trợ 3 đoàn viên có "
+            "hoàn cảnh khó khăn, bệnh hiểm nghèo; thăm và tặng quà 07 đơn vị trường học ngoài công lập.",
+            [
+                _figure(amount=119_500_000, who="CNVCLĐ gặp khó khăn do dịch bệnh COVID-19", purpose="covid"),
+                _figure(count=3, who="đoàn viên có hoàn cảnh khó khăn", purpose="illness"),
+                _figure(count=7, who="đơn vị trường học ngoài công lập", purpose="gifts"),
+            ],
+        ),
+        (
+            "Kế hoạch hỗ trợ xây dựng nhà công vụ cho giáo viên, kinh phí dự tính 200 triệu đồng trích từ nguồn "
+            "quỹ xã hội Liên đoàn Lao động tỉnh và huy động sự đóng góp của đoàn viên.",
+            [_figure(amount=200_000_000, who="giáo viên", purpose="housing",
+                     fund="quỹ xã hội Liên đoàn Lao động tỉnh", status="planned")],
+        ),
+        (
+            "Trao tổng số 10.283 suất quà cho CNVCLĐ có hoàn cảnh khó khăn, trị giá 4,1 tỷ đồng.",
+            [_figure(amount=4_100_000_000, items=10283, who="CNVCLĐ có hoàn cảnh khó khăn", purpose="gifts")],
+        ),
+        (
+            "Thăm hỏi 127 đoàn viên có hoàn cảnh khó khăn với số tiền 126.100.000đ, 03 đoàn viên có hoàn cảnh "
+            "khó khăn làm nhà với số tiền 130 triệu đồng.",
+            [
+                _figure(amount=126_100_000, count=127, who="đoàn viên có hoàn cảnh khó khăn"),
+                _figure(amount=130_000_000, count=3, who="đoàn viên có hoàn cảnh khó khăn làm nhà", purpose="housing"),
+            ],
+        ),
+        (
+            "Các cấp công đoàn đã hỗ trợ 127 đoàn viên với tổng số tiền 126.100.000đ, trong đó LĐLĐ tỉnh trực "
+            "tiếp hỗ trợ 45 đoàn viên, mỗi đoàn viên 1,5 triệu VNĐ từ Quỹ xã hội LĐLĐ tỉnh.",
+            [
+                _figure(amount=126_100_000, count=127, who="đoàn viên"),
+                _figure(unit_amount=1_500_000, count=45, who="đoàn viên", fund="Quỹ xã hội LĐLĐ tỉnh", part_of=0),
+            ],
+        ),
+        (
+            "II. NHIỆM VỤ TRỌNG TÂM THÁNG 8 NĂM 2021\n1. Tổ chức trao 30 suất học bổng cho con đoàn viên, mỗi "
+            "suất 1.000.000 đồng.",
+            [_figure(items=30, unit_amount=1_000_000, who="con đoàn viên", purpose="scholarship", status="planned")],
+        ),
+    ],
+    ids=["three-in-one-sentence", "planned-with-fund", "items-and-value", "count-after-comma-starts-figure",
+         "total-and-part", "planned-section"],
+)
+def test_support_figures(text: str, figures: list[dict]) -> None:
+    assert _support(text) == figures
+
+
+def test_award_is_not_support() -> None:
+    assert _support("Tổng Liên đoàn tặng Kỷ niệm chương cho 16 đồng chí.") == []
+
+
+def test_support_evidence_slices_the_text() -> None:
+    text = "Hỗ trợ\u00a03 đoàn viên số tiền 119,5\u00a0triệu đồng."
+    figure = extract(text).support[0]
+    for grounded in (figure.amount, figure.beneficiaries.count, figure.status, *figure.evidence):
+        assert text[grounded.start:grounded.end] == grounded.text
+    assert figure.amount.text == "119,5\u00a0triệu đồng"
+
+
+def test_meeting_with_session_term_date_and_decisions() -> None:
+    text = (
+        "Hội nghị lần thứ 10 Ban Chấp hành Liên đoàn Lao động tỉnh (LĐLĐ), họp ngày 04 tháng 7 năm 2017, "
+        "bầu bổ sung 03 đồng chí vào Ban chấp hành LĐLĐ tỉnh Lạng Sơn (khóa XV).\n"
+        "Hội nghị thông qua Nghị quyết của Ban Chấp hành lần thứ 10, khóa XV."
+    )
+    document = extract(text)
+    assert len(document.meetings) == 1
+    meeting = document.meetings[0]
+    assert (meeting.kind.value, meeting.date.value, meeting.session.value, meeting.term.value) == (
+        "hội nghị", "2017-07-04", 10, "XV")
+    assert [d.action.value for d in document.decisions] == ["bầu bổ sung", "thông qua"]
+    assert meeting.decisions == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "session"),
+    [("tổ chức Hội nghị Ban Chấp hành LĐLĐ tỉnh lần thứ tám", 8), ("HỌP BAN CHẤP HÀNH KỲ THỨ 10", 10),
+     ("tổ chức Hội nghị Ban Chấp hành lần thứ IX", 9)],
+    ids=["ordinal-word", "capitals", "roman"],
+)
+def test_meeting_session_numbers(phrase: str, session: int) -> None:
+    meetings = extract(f"Ngày 22/7/2021, {phrase}.").meetings
+    assert [m.session.value for m in meetings] == [session]
+
+
+def test_a_meeting_only_named_is_not_held() -> None:
+    text = "Tuyên truyền Nghị quyết Đại hội XIII của Đảng, văn kiện Đại hội Công đoàn ngày 12/6/2021."
+    assert extract(text).meetings == []
+
+
+def test_decision_cites_documents_and_action_as_noun_is_not_a_decision() -> None:
+    text = ("Theo đó, bổ sung sửa đổi quyết định 722/QĐ-LĐLĐ ngày 6.3.2020 của Ban Thường vụ LĐLĐ tỉnh.\n"
+            "Tiếp tục đổi mới công tác thi đua, khen thưởng.")
+    decisions = extract(text).decisions
+    assert [(d.action.value, [r.value for r in d.doc_refs]) for d in decisions] == [
+        ("sửa đổi bổ sung", ["722/QĐ-LĐLĐ"])]
+
+
+def test_report_fields_of_an_official_report() -> None:
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU\nSố: 45/BC-LĐLĐ\nLai Châu, ngày 05 tháng 8 năm 2021\n\nBÁO CÁO\n"
+        "Kết quả hoạt động công đoàn tháng 7 năm 2021\n\nI. KẾT QUẢ\n1. Hỗ trợ 3 đoàn viên.\n\n"
+        "Nơi nhận:\n- Tổng LĐLĐ Việt Nam (b/c);\n- UBND tỉnh;\n- Lưu: VT.\n\nTM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH\n"
+        "(Đã ký)\n\nĐồng Thị Nghĩa\n"
+    )
+    report = extract(text).report
+    assert report.kind.value == "báo cáo tháng"
+    assert report.title.value == "Kết quả hoạt động công đoàn tháng 7 năm 2021"
+    assert report.date.value == "2021-08-05"
+    assert report.period.value == "2021-07"
+    assert [r.value for r in report.recipients] == ["Tổng LĐLĐ Việt Nam (b/c)", "UBND tỉnh", "Lưu: VT"]
+    assert (report.signer.name.value, report.signer.role.value, report.signer.on_behalf_of.value) == (
+        "Đồng Thị Nghĩa", "PHÓ CHỦ TỊCH", "BAN THƯỜNG VỤ")
+
+
+CUE_GROUPS = {k: v for k, v in load_resource("record_cues.yaml").items()}
+
+
+@pytest.mark.parametrize(
+    ("group", "entry"),
+    [(group, entry) for group, items in CUE_GROUPS.items() for entry in items],
+    ids=[f"{group}:{entry['word']}" for group, items in CUE_GROUPS.items() for entry in items],
+)
+def test_every_cue_matches_its_example(group: str, entry: dict) -> None:
+    assert entry["word"] and entry["example"]
+    found = [c.word for c in find_cues(group, entry["example"])]
+    # The example shows the cue itself, unless a longer cue of the same group takes it over.
+    assert found and any(entry["word"].lower() in w.lower() for w in found), (entry, found)
