@@ -9,13 +9,15 @@ from pydantic import BaseModel, TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.found import Found
 from extractor.normalize import NormalizedText, normalize
-from extractor.pipeline import SPANS_KEY, build_pipeline
+from extractor.people import merge_people
+from extractor.pipeline import EXACT_END, EXACT_START, SPANS_KEY, build_pipeline, span_offsets
 from schemas import ENTITY_MODELS, Entity, ExtractedDocument
 
 _ENTITY = TypeAdapter(Entity)
 # Fields a recogniser may attach for the pipeline's own use, not part of the contract.
-_INTERNAL_ATTRS = frozenset({"date_start", "date_end", "year", "month", "day", "part"})
+_INTERNAL_ATTRS = frozenset({"date_start", "date_end", "year", "month", "day", "part", EXACT_START, EXACT_END})
 
 
 class Extractor:
@@ -67,12 +69,17 @@ def to_document(
     for span in doc.spans.get(SPANS_KEY, []):
         if span.label_ not in ENTITY_MODELS:
             continue
-        start, end = normalized.to_original(span.start_char, span.end_char)
+        start, end = normalized.to_original(*span_offsets(span))
         fields = {k: v for k, v in (span._.attrs or {}).items() if k not in _INTERNAL_ATTRS}
         entities.append(_ENTITY.validate_python({**fields, "label": span.label_, "start": start, "end": end,
                                                  "text": original[start:end]}))
     entities.sort(key=lambda e: (e.start, -e.end))
     records = doc._.records
+    people = merge_people(
+        [Found(s.label_, *span_offsets(s), dict(s._.attrs or {}))
+         for s in doc.spans.get(SPANS_KEY, []) if s.label_ == "PERSON"],
+        province=doc._.province,
+    )
     return ExtractedDocument(
         source=source,
         text=original if include_text else None,
@@ -82,6 +89,7 @@ def to_document(
         meetings=_to_original(records.meetings, normalized) if records else [],
         decisions=_to_original(records.decisions, normalized) if records else [],
         support=_to_original(records.support, normalized) if records else [],
+        people=_to_original(people, normalized),
     )
 
 
@@ -96,9 +104,11 @@ def _to_original(value, normalized: NormalizedText):
         for name in type(value).model_fields
         if isinstance(getattr(value, name), (BaseModel, list))
     }
-    if {"start", "end", "text"} <= set(type(value).model_fields):
+    if {"start", "end"} <= set(type(value).model_fields):
         start, end = normalized.to_original(value.start, value.end)
-        update.update(start=start, end=end, text=normalized.original[start:end])
+        update.update(start=start, end=end)
+        if "text" in type(value).model_fields:
+            update["text"] = normalized.original[start:end]
     return value.model_copy(update=update) if update else value
 
 

@@ -17,11 +17,15 @@ from spacy.tokens import Doc, Span
 from extractor.found import Found
 
 SPANS_KEY = "congdoan"
+# Attributes holding a recogniser's exact character offsets when they are not token edges.
+EXACT_START, EXACT_END = "char_start", "char_end"
 
 if not Span.has_extension("attrs"):
     Span.set_extension("attrs", default=None)
 if not Doc.has_extension("report_date"):
     Doc.set_extension("report_date", default=None)
+if not Doc.has_extension("province"):
+    Doc.set_extension("province", default=None)
 
 
 @spacy.registry.tokenizers("congdoan.underthesea_tokenizer.v1")
@@ -41,25 +45,30 @@ def add_found(doc: Doc, found: Iterable[Found], blocked_by: frozenset[str]) -> N
     is not blocked: that date is a date.
     """
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else doc.spans.setdefault(SPANS_KEY, [])
-    blocked = [
-        (span.start_char, span.end_char, span._.attrs or {})
-        for span in group
-        if span.label_ in blocked_by
-    ]
+    blocked = [(*span_offsets(span), span._.attrs or {}) for span in group if span.label_ in blocked_by]
     new: list[Span] = []
     for item in found:
         if any(_blocks(item, start, end, attrs) for start, end, attrs in blocked):
             continue
+        attrs = dict(item.attrs)
         span = doc.char_span(item.start, item.end, label=item.label, alignment_mode="strict")
         if span is None:
-            # The value boundary falls inside an underthesea word: keep the whole word so
-            # that the span is still exactly a stretch of the text.
+            # The boundary falls inside an underthesea word ("sát nhập Ban Tổ chức" has the
+            # word "nhập Ban"): the span covers the whole words, and the exact characters are
+            # kept in the attributes, which are what the output reports.
             span = doc.char_span(item.start, item.end, label=item.label, alignment_mode="expand")
+            attrs.update({EXACT_START: item.start, EXACT_END: item.end})
         if span is None:
             continue
-        span._.attrs = dict(item.attrs)
+        span._.attrs = attrs
         new.append(span)
     doc.spans[SPANS_KEY] = sorted([*group, *new], key=lambda s: (s.start_char, -s.end_char))
+
+
+def span_offsets(span: Span) -> tuple[int, int]:
+    """The exact character offsets of a recognised span (not always its token edges)."""
+    attrs = span._.attrs or {}
+    return attrs.get(EXACT_START, span.start_char), attrs.get(EXACT_END, span.end_char)
 
 
 def _blocks(item: Found, start: int, end: int, attrs: dict) -> bool:
@@ -128,6 +137,42 @@ def make_counts(nlp: Language, name: str, blocked_by: list[str]) -> ValueRecogni
     return ValueRecognizer(find_counts, blocked_by)
 
 
+class OrganisationRecognizer(ValueRecognizer):
+    """Organisations, resolved against the province the report is about (``doc._.province``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from extractor.organisations import find_organisations, infer_province
+
+        doc._.province = infer_province(doc.text)
+        add_found(doc, find_organisations(doc.text, province=doc._.province), self.blocked_by)
+        return doc
+
+
+@Language.factory(
+    "congdoan_organisations", assigns=["doc.spans", "doc._.province"], default_config={"blocked_by": ["DOC_REF"]}
+)
+def make_organisations(nlp: Language, name: str, blocked_by: list[str]) -> OrganisationRecognizer:
+    return OrganisationRecognizer(lambda text: [], blocked_by)
+
+
+@Language.factory(
+    "congdoan_people", assigns=["doc.spans"], default_config={"blocked_by": ["DOC_REF", "ORG"]}
+)
+def make_people(nlp: Language, name: str, blocked_by: list[str]) -> ValueRecognizer:
+    from extractor.people import find_people
+
+    return ValueRecognizer(find_people, blocked_by)
+
+
+@Language.factory(
+    "congdoan_places", assigns=["doc.spans"], default_config={"blocked_by": ["DOC_REF", "ORG", "PERSON"]}
+)
+def make_places(nlp: Language, name: str, blocked_by: list[str]) -> ValueRecognizer:
+    from extractor.places import find_places
+
+    return ValueRecognizer(find_places, blocked_by)
+
+
 @Language.factory("congdoan_report_date", assigns=["doc._.report_date"], requires=["doc.spans"])
 def make_report_date(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     from extractor.report_date import complete_dates
@@ -149,6 +194,9 @@ PIPE_NAMES = (
     "congdoan_money",
     "congdoan_percents",
     "congdoan_counts",
+    "congdoan_organisations",
+    "congdoan_people",
+    "congdoan_places",
     "congdoan_records",
 )
 

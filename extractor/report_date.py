@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from extractor.data import load_resource
+from extractor.pipeline import span_offsets
 
 HEADER_LINES = 15  # a dateline printed at the top stands within the first lines
 _PLACE_DATELINE = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){0,3}\s*,\s*$")
@@ -37,9 +38,10 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
     if attrs.get("precision") != "day" or not attrs.get("value"):
         return False
     text = doc.text
-    line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
-    before = text[line_start:span.start_char]
-    after = text[span.end_char:line_end]
+    start, end = span_offsets(span)
+    line_start, line_end = _line_bounds(text, start, end)
+    before = text[line_start:start]
+    after = text[end:line_end]
     if not _ONLY_DECORATION.match(after):
         return False
     lead = before.strip().rstrip(":").strip().lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.entities import Entity
+from schemas.people import PersonRecord
 from schemas.records import Decision, Meeting, Report, SupportFigure
 
 
@@ -23,6 +24,9 @@ class ExtractedDocument(BaseModel):
         default=None, description="ISO date of the report itself (dateline), used to complete partial dates."
     )
     entities: list[Entity] = Field(default_factory=list, description="Entities in text order.")
+    people: list[PersonRecord] = Field(
+        default_factory=list, description="The people of the document, each mention of one person merged."
+    )
     report: Report | None = Field(default=None, description="The report itself: title, kind, issuer, date, signer.")
     meetings: list[Meeting] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)

@@ -83,29 +83,44 @@ class DocRefEntity(_Entity):
 
 
 class PersonEntity(_Entity):
-    """A named individual (filled by the people recogniser)."""
+    """A named individual: the span is the name only (``Đồng chí Vàng A Lả - Chủ tịch LĐLĐ tỉnh``
+    -> ``Vàng A Lả``)."""
 
     label: Literal["PERSON"] = "PERSON"
-    name: str | None = None
-    honorific: str | None = None
-    role: str | None = None
+    name: str | None = Field(default=None, description="The name as written: `Vàng A Lả`, or a short form `Lả`.")
+    honorific: str | None = Field(default=None, description="The word before the name as written: `Ông`, `Đ/c`.")
+    role: str | None = Field(
+        default=None,
+        description="Title phrase bound to the name, as written (`Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`); "
+        "the title lines of a signature are joined with `, `.",
+    )
 
 
 class OrgEntity(_Entity):
-    """An organisation (filled by the organisation recogniser)."""
+    """An organisation, state or Party body (``LĐLĐ tỉnh``, ``Ban Chấp hành Tổng LĐLĐ Việt Nam``)."""
 
     label: Literal["ORG"] = "ORG"
-    canonical: str | None = None
+    canonical: str | None = Field(
+        default=None,
+        description="Full name, abbreviations expanded, place resolved: `LĐLĐ tỉnh` in a Sơn La report -> "
+        "`Liên đoàn Lao động tỉnh Sơn La`.",
+    )
     level: Literal["national", "province", "district", "grassroots"] | None = None
-    province: str | None = None
+    province: str | None = Field(default=None, description="The province the body belongs to; null if national.")
 
 
 class LocEntity(_Entity):
-    """A place (filled by the place recogniser)."""
+    """A place (``tỉnh Sơn La``, ``huyện Nậm Nhùn``, ``Hủa Phăn``)."""
 
     label: Literal["LOC"] = "LOC"
-    canonical: str | None = None
-    unit_type: str | None = None
+    canonical: str | None = Field(
+        default=None, description="Administrative name, pre-2025 scheme, tone marks normalised: `Sơn La`."
+    )
+    unit_type: str | None = Field(
+        default=None,
+        description="province, city, district, commune, village, zone (industrial or export zone), "
+        "foreign (a province abroad) or country.",
+    )
 
 
 Entity = Annotated[

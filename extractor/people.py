@@ -1,0 +1,526 @@
+"""Named people in report text (label ``PERSON``), with their honorific and role.
+
+:func:`find_people` returns ``Found`` items with attrs ``{"name", "honorific", "role"}``.
+The span is the name only:
+
+* after an honorific: ``Đồng chí Vàng A Lả - Chủ tịch LĐLĐ tỉnh`` -> ``Vàng A Lả``,
+  honorific ``Đồng chí``, role ``Chủ tịch LĐLĐ tỉnh``; ``1- Đ/c: Hoàng Thị Cúc, Trưởng Ban
+  nữ công LĐLĐ tỉnh;`` -> honorific ``Đ/c``;
+* after a title: ``Đại tướng Võ Nguyên Giáp`` -> role ``Đại tướng``;
+* a byline or signature, a name alone on its line: ``Đỗ Phương``; with the title lines
+  around it as role: ``TM. BAN THƯỜNG VỤ\\nPHÓ CHỦ TỊCH\\n\\nĐồng Thị Nghĩa`` -> ``PHÓ CHỦ
+  TỊCH``; title lines below a name are joined with ``, ``;
+* a photo credit: ``Ảnh: Phạm Đức``;
+* a full name (three syllables or more, a known family name first) anywhere:
+  ``tư tưởng Hồ Chí Minh``.
+
+Not PERSON: place names (``Sơn La``, ``Thành phố Hồ Chí Minh``), organisations
+(``Ảnh: LĐLĐ Sơn La``), titles alone, programmes (``Tết Sum vầy``).
+:func:`merge_people` joins the mentions of one person (``đồng chí Lả`` is ``Vàng A Lả``).
+
+Vocabulary: ``resources/honorifics.yaml``, ``titles.yaml``, ``person_surnames.yaml``,
+``person_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from extractor.data import load_resource
+from extractor.found import Found
+from extractor.linking import PhraseTable, Word, fold, words
+from extractor.places import is_place_name, unit_at
+from schemas.people import PersonMention, PersonRecord
+
+__all__ = ["find_people", "merge_people", "title_organisation"]
+
+LABEL = "PERSON"
+
+_MAX_SYLLABLES = 5
+# A name found with no cue but its family name must be a full name: two syllables
+# (`Hà Nội`, `Cao Bằng`, `Đào Tạo` in a title-cased heading) are too often something else.
+_MIN_SYLLABLES_UNCUED = 3
+_SPACES = re.compile(r"[ \t]+")
+# Inside one syllable of a minority or foreign name: `H'Lan Niê`, `Chen Wei-Ming`.
+_NAME_JOINERS = frozenset({"'", "’", "-"})
+# Between a name and its role: ` - `, `, `, ` (`.
+_ROLE_SEPARATOR = re.compile(r"[ \t]*[-,(][ \t]*")
+# Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
+_TITLE_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
+# Decoration around a signature line (`**TM. BAN THƯỜNG VỤ`, `PHÓ CHỦ TỊCH**`).
+_LINE_DECORATION = " \t*_#"
+# A signature's title lines are at most this many lines away from the name.
+_SIGNATURE_REACH = 6
+_BEFORE_REACH = 20  # words a title before a name may start back
+# A name with no family name we know is a byline only on one of the last lines of the text.
+_BYLINE_LINES = 3
+_ROMAN = frozenset("IVXLCDM")
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    title: str
+    member_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    honorifics: re.Pattern[str]
+    short_forms: frozenset[str]
+    credits: re.Pattern[str]
+    titles: PhraseTable
+    member_of: dict[str, str]
+    surnames: frozenset[str]
+    not_names: PhraseTable
+    not_after: PhraseTable
+    term_words: frozenset[str]
+    signature_notes: frozenset[str]
+
+
+def _alternation(forms: list[str]) -> str:
+    # Longest first, so that `Cô giáo` wins over `Cô`.
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    honorifics = load_resource("honorifics.yaml")["honorifics"]
+    cues = load_resource("person_cues.yaml")
+    titles = PhraseTable()
+    member_of: dict[str, str] = {}
+    for entry in load_resource("titles.yaml")["titles"]:
+        titles.add(entry["title"], _Title(entry["title"], entry.get("member_of")))
+        if entry.get("member_of"):
+            member_of[fold(entry["title"])] = entry["member_of"]
+    not_names = PhraseTable()
+    for entry in cues["not_names"]:
+        not_names.add(entry["phrase"], True)
+    not_after = PhraseTable()
+    for entry in cues["not_after"]:
+        not_after.add(entry["words"], True)
+    return _Vocab(
+        honorifics=re.compile(
+            rf"(?<![^\W_])({_alternation([entry['form'] for entry in honorifics])})(?:[ \t]*:)?[ \t]+",
+            re.IGNORECASE,
+        ),
+        short_forms=frozenset(fold(entry["form"]) for entry in honorifics if entry.get("short_form")),
+        credits=re.compile(
+            rf"(?<![^\W_])(?:{_alternation([entry['form'] for entry in cues['credits']])})[ \t]*:[ \t]*",
+            re.IGNORECASE,
+        ),
+        titles=titles,
+        member_of=member_of,
+        surnames=frozenset(fold(entry["name"]) for entry in load_resource("person_surnames.yaml")["surnames"]),
+        not_names=not_names,
+        not_after=not_after,
+        term_words=frozenset(fold(entry["word"]) for entry in load_resource("titles.yaml")["term_words"]),
+        signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: int  # word index
+    last: int  # word index after the name
+    honorific: str | None
+    priority: int  # lower wins an overlap
+    alone_on_line: bool = False
+
+
+class _Reader:
+    """Finds people in one text; organisations are found first so names stop at them."""
+
+    def __init__(self, text: str):
+        from extractor.organisations import find_organisations
+
+        self.text = text
+        self.words = words(text)
+        self.starts = [word.start for word in self.words]
+        self.vocab = _vocab()
+        self.orgs = find_organisations(text)
+        self.org_end_at = {org.start: org.end for org in self.orgs}
+
+    # -- words and names
+
+    def word_at(self, offset: int) -> int | None:
+        index = bisect_left(self.starts, offset)
+        return index if index < len(self.words) and self.starts[index] == offset else None
+
+    def word_ending_at(self, offset: int) -> int | None:
+        index = bisect_left(self.starts, offset) - 1
+        return index if index >= 0 and self.words[index].end == offset else None
+
+    def spaced(self, index: int) -> bool:
+        return 0 < index < len(self.words) and bool(
+            _SPACES.fullmatch(self.text[self.words[index - 1].end : self.words[index].start])
+        )
+
+    def in_org(self, start: int, end: int) -> bool:
+        return any(org.start < end and start < org.end for org in self.orgs)
+
+    def name_end(self, index: int) -> int:
+        """End (word index) of the run of capitalised syllables starting at ``index``."""
+        position = index
+        while position < len(self.words) and position - index < _MAX_SYLLABLES:
+            word = self.words[position]
+            if not _is_syllable(word):
+                break
+            if position > index:
+                gap = self.text[self.words[position - 1].end : word.start]
+                if not (_SPACES.fullmatch(gap) or gap in _NAME_JOINERS) or word.start in self.org_end_at:
+                    break
+                title = self.vocab.titles.match(self.text, self.words, position)
+                if title and title[0] > 1:
+                    break
+            position += 1
+        return position
+
+    def acceptable(self, first: int, last: int, honorific: str | None) -> bool:
+        start, end = self.words[first].start, self.words[last - 1].end
+        name = self.text[start:end]
+        if self.in_org(start, end) or is_place_name(name):
+            return False
+        if honorific and is_place_name(f"{honorific} {name}"):
+            return False  # `Bà Rịa`
+        if self.vocab.not_names.match(self.text, self.words, first):
+            return False
+        org_ends = {org.end for org in self.orgs}
+        for size in (1, 2, 3):
+            before = first - size
+            if before < 0 or not self.spaced(first) or self.words[first - 1].end in org_ends:
+                break
+            unit = unit_at(self.text, self.words, before)
+            blocked = self.vocab.not_after.match(self.text, self.words, before)
+            if (unit and unit[0] == size) or (blocked and blocked[0] == size):
+                return False
+        return True
+
+    def has_surname(self, first: int) -> bool:
+        return self.words[first].key in self.vocab.surnames
+
+    # -- candidates
+
+    def candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for match in self.vocab.honorifics.finditer(self.text):
+            first = self.word_at(match.end())
+            if first is None:
+                continue
+            last = self.name_end(first)
+            minimum = 1 if fold(match.group(1)) in self.vocab.short_forms else 2
+            if last - first >= minimum and self.acceptable(first, last, match.group(1)):
+                found.append(_Candidate(first, last, match.group(1), 0))
+        for match in self.vocab.credits.finditer(self.text):
+            first = self.word_at(match.end())
+            if first is not None and _is_syllable(self.words[first]):
+                last = self.name_end(first)
+                if last - first >= 2 and self.acceptable(first, last, None):
+                    found.append(_Candidate(first, last, None, 1))
+        byline_from = self.byline_start()
+        for first in range(len(self.words)):
+            if not _is_syllable(self.words[first]):
+                continue
+            if first > 0 and _is_syllable(self.words[first - 1]) and self.spaced(first):
+                continue  # inside a run already tried from its first syllable
+            last = self.name_end(first)
+            if last - first < 2 or not self.acceptable(first, last, None):
+                continue
+            surname = self.has_surname(first)
+            alone = self.alone_on_line(first, last)
+            if alone and (surname or self.words[first].start >= byline_from):
+                found.append(_Candidate(first, last, None, 2, alone_on_line=True))
+            elif self.title_before(first) is not None:
+                found.append(_Candidate(first, last, None, 3))
+            elif surname and last - first >= _MIN_SYLLABLES_UNCUED:
+                found.append(_Candidate(first, last, None, 3))
+        return found + self.repeats(found)
+
+    def repeats(self, found: list[_Candidate]) -> list[_Candidate]:
+        """Every other place a name already found is written again (a caption printed twice)."""
+        names = {self.text[self.words[c.first].start : self.words[c.last - 1].end] for c in found if c.last - c.first >= 2}
+        extra = []
+        for name in names:
+            for match in re.finditer(re.escape(name), self.text):
+                first, end_word = self.word_at(match.start()), self.word_ending_at(match.end())
+                if first is None or end_word is None:
+                    continue
+                if (first > 0 and self.spaced(first) and _is_syllable(self.words[first - 1])) or (
+                    end_word + 1 < len(self.words) and self.spaced(end_word + 1) and _is_syllable(self.words[end_word + 1])
+                ):
+                    continue
+                if self.acceptable(first, end_word + 1, None):
+                    extra.append(_Candidate(first, end_word + 1, None, 4, self.alone_on_line(first, end_word + 1)))
+        return extra
+
+    def byline_start(self) -> int:
+        """Offset of the last lines of the text, where a byline may carry any name (``Thu Hà``)."""
+        position = len(self.text)
+        for _ in range(_BYLINE_LINES):
+            position = self.text.rstrip().rfind("\n", 0, position)
+            if position < 0:
+                return 0
+            while position > 0 and self.text[position - 1] == "\n":
+                position -= 1
+        return position
+
+    def alone_on_line(self, first: int, last: int) -> bool:
+        line_start = self.text.rfind("\n", 0, self.words[first].start) + 1
+        line_end = self.text.find("\n", self.words[last - 1].end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        before = self.text[line_start : self.words[first].start]
+        after = self.text[self.words[last - 1].end : line_end]
+        return not before.strip(_LINE_DECORATION) and not after.strip(_LINE_DECORATION + ".")
+
+    # -- roles
+
+    def element_end(self, index: int) -> int | None:
+        """End offset of one title (with the organisation after it) starting at word ``index``.
+
+        The organisation may begin with the title's last word (``Phó Trưởng ban`` + ``Ban Dân
+        vận Tỉnh ủy``) and carry a term (``LĐLĐ huyện Gia Lâm khóa XIX``)."""
+        best = None
+        for size, _ in self.vocab.titles.matches(self.text, self.words, index):
+            end_word = index + size
+            end = self.words[end_word - 1].end
+            if self.words[end_word - 1].start in self.org_end_at and size > 1:
+                end = self.org_end_at[self.words[end_word - 1].start]
+            elif end_word < len(self.words) and self.spaced(end_word) and self.words[end_word].start in self.org_end_at:
+                end = self.org_end_at[self.words[end_word].start]
+            end = self.term_end(end)
+            if best is None or end > best:
+                best = end
+        return best
+
+    def term_end(self, end: int) -> int:
+        """``khóa XIX`` after a post: part of the role."""
+        following = self.word_at(end + 1) if end + 1 <= len(self.text) and self.text[end : end + 1] == " " else None
+        if following is None or following + 1 >= len(self.words):
+            return end
+        if self.words[following].key in self.vocab.term_words and self.spaced(following + 1):
+            numeral = self.words[following + 1].text
+            if numeral.isupper() and set(numeral) <= _ROMAN:
+                return self.words[following + 1].end
+        return end
+
+    def chain_end(self, index: int) -> int | None:
+        """End offset of a chain of titles starting at word ``index``."""
+        end = self.element_end(index)
+        if end is None:
+            return None
+        while True:
+            separator = _TITLE_SEPARATOR.match(self.text, end)
+            if not separator:
+                return end
+            following = self.word_at(separator.end())
+            more = self.element_end(following) if following is not None else None
+            if more is None:
+                return end
+            end = more
+
+    def role_after(self, last: int) -> str | None:
+        end = self.words[last - 1].end
+        separator = _ROLE_SEPARATOR.match(self.text, end)
+        if separator:
+            following = self.word_at(separator.end())
+            if following is not None:
+                chain = self.chain_end(following)
+                if chain is not None:
+                    return self.text[self.words[following].start : chain]
+        return None
+
+    def title_before(self, first: int) -> tuple[int, int] | None:
+        """(start, end) of a title chain written right before word ``first``."""
+        target = self.words[first].start
+        for index in range(max(0, first - _BEFORE_REACH), first):
+            chain = self.chain_end(index)
+            if chain is not None and chain < target and _SPACES.fullmatch(self.text[chain:target]):
+                return self.words[index].start, chain
+        return None
+
+    def role_before(self, candidate: _Candidate) -> str | None:
+        first = candidate.first
+        if candidate.honorific:
+            honorific_start = self.words[first].start
+            match = None
+            for match in self.vocab.honorifics.finditer(self.text, max(0, honorific_start - 40), honorific_start):
+                pass
+            if match is None or match.end() != honorific_start:
+                return None
+            first_of_honorific = self.word_at(match.start())
+            if first_of_honorific is None:
+                return None
+            first = first_of_honorific
+        span = self.title_before(first)
+        return self.text[span[0] : span[1]] if span else None
+
+    def signature_lines(self, candidate: _Candidate) -> tuple[str | None, str | None]:
+        """(role from the title lines below the name, role from the title line above it)."""
+        below: list[str] = []
+        position = self.words[candidate.last - 1].end
+        for line in _lines_after(self.text, position, _SIGNATURE_REACH):
+            role = self.whole_line_role(line)
+            if role is None:
+                break
+            below.append(role)
+        above = None
+        position = self.words[candidate.first].start
+        for start, end in _lines_before(self.text, position, _SIGNATURE_REACH):
+            if fold(self.text[start:end].strip(_LINE_DECORATION + "()[]")) in self.vocab.signature_notes:
+                continue  # `(Đã ký)` between the title and the name
+            above = self.whole_line_role((start, end))
+            break
+        return (", ".join(below) if below else None), above
+
+    def whole_line_role(self, span: tuple[int, int]) -> str | None:
+        start, end = span
+        line = self.text[start:end]
+        left = start + len(line) - len(line.lstrip(_LINE_DECORATION))
+        right = start + len(line.rstrip(_LINE_DECORATION + "."))
+        first = self.word_at(left)
+        if first is None or left >= right:
+            return None
+        chain = self.chain_end(first)
+        return self.text[left:right] if chain == right else None
+
+    # -- all together
+
+    def people(self) -> list[Found]:
+        chosen: list[_Candidate] = []
+        taken: set[int] = set()
+        for candidate in sorted(self.candidates(), key=lambda c: (c.priority, c.first, -c.last)):
+            indices = set(range(candidate.first, candidate.last))
+            if indices & taken:
+                continue
+            taken |= indices
+            chosen.append(candidate)
+        result = []
+        for candidate in sorted(chosen, key=lambda c: c.first):
+            start, end = self.words[candidate.first].start, self.words[candidate.last - 1].end
+            role = self.role_after(candidate.last)
+            if candidate.alone_on_line:
+                below, above = self.signature_lines(candidate)
+                role = role or below or above
+            role = role or self.role_before(candidate)
+            result.append(Found(LABEL, start, end, {
+                "name": self.text[start:end],
+                "honorific": candidate.honorific,
+                "role": role,
+            }))
+        return result
+
+
+def _is_syllable(word: Word) -> bool:
+    """A capitalised syllable of a name: ``Vàng``, ``A``, ``Lả`` (not ``LĐLĐ``, not ``2021``)."""
+    text = word.text
+    return text[0].isupper() and text.isalpha() and (len(text) == 1 or not text[1:].isupper())
+
+
+def _lines_after(text: str, position: int, reach: int):
+    """Non-empty lines after the line holding ``position``, as (start, end)."""
+    line_end = text.find("\n", position)
+    count = 0
+    while line_end >= 0 and count < reach:
+        start = line_end + 1
+        line_end = text.find("\n", start)
+        end = len(text) if line_end < 0 else line_end
+        if text[start:end].strip(_LINE_DECORATION):
+            yield start, end
+        count += 1
+
+
+def _lines_before(text: str, position: int, reach: int):
+    """Non-empty lines before the line holding ``position``, nearest first."""
+    line_start = text.rfind("\n", 0, position)
+    count = 0
+    while line_start >= 0 and count < reach:
+        end = line_start
+        line_start = text.rfind("\n", 0, end)
+        start = line_start + 1
+        if text[start:end].strip(_LINE_DECORATION):
+            yield start, end
+        count += 1
+
+
+@lru_cache(maxsize=64)
+def _find(text: str) -> tuple[Found, ...]:
+    return tuple(_Reader(text).people())
+
+
+def find_people(text: str) -> list[Found]:
+    """Every named person in ``text`` (normalised), sorted, never overlapping.
+
+    >>> text = "Đ/c Lô Tiến Sơn, Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh chủ trì Hội nghị"
+    >>> found = find_people(text)[0]
+    >>> text[found.start:found.end], found.attrs["honorific"], found.attrs["role"]
+    ('Lô Tiến Sơn', 'Đ/c', 'Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh')
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return [Found(f.label, f.start, f.end, dict(f.attrs)) for f in _find(text)]
+
+
+def title_organisation(role: str, province: str | None = None) -> str | None:
+    """The body a member title belongs to, when the role names no organisation.
+
+    >>> title_organisation("Tỉnh ủy viên", "Lạng Sơn")
+    'Tỉnh ủy Lạng Sơn'
+    """
+    if not isinstance(role, str):
+        return None
+    vocab = _vocab()
+    for title in reversed([part.strip() for part in role.split(",")]):
+        body = vocab.member_of.get(fold(title))
+        if body:
+            return f"{body} {province}" if province and body == "Tỉnh ủy" else body
+    return None
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge_people(found: list[Found], province: str | None = None) -> list[PersonRecord]:
+    """Join the mentions of one person: same name, or a later short form of a name.
+
+    ``đồng chí Lả`` and ``ông Sơn`` join ``Vàng A Lả`` and ``Lô Tiến Sơn`` when exactly one
+    full name in the list ends that way. Every role seen is kept (in order), with the
+    organisation it names (``province`` resolves ``LĐLĐ tỉnh``).
+
+    >>> people = [Found("PERSON", 4, 13, {"name": "Vàng A Lả", "honorific": "Ông", "role": "Chủ tịch LĐLĐ tỉnh"}),
+    ...           Found("PERSON", 90, 92, {"name": "Lả", "honorific": "đồng chí", "role": None})]
+    >>> [(p.name, len(p.mentions)) for p in merge_people(people)]
+    [('Vàng A Lả', 2)]
+    """
+    from extractor.organisations import role_organisation
+
+    mentions = sorted((f for f in found if f.label == LABEL and f.attrs.get("name")), key=lambda f: f.start)
+    full_names = {fold(f.attrs["name"]): f.attrs["name"] for f in mentions}
+    groups: dict[str, list[Found]] = {}
+    for mention in mentions:
+        key = fold(mention.attrs["name"])
+        owners = [
+            full for full in full_names
+            if full != key and (full.endswith(" " + key)) and len(full.split()) > len(key.split())
+        ]
+        if len(owners) == 1:
+            key = owners[0]
+        groups.setdefault(key, []).append(mention)
+    records = []
+    for key, group in groups.items():
+        roles = list(dict.fromkeys(m.attrs["role"] for m in group if m.attrs.get("role")))
+        honorifics = list(dict.fromkeys(m.attrs["honorific"] for m in group if m.attrs.get("honorific")))
+        organisations = [org for org in (role_organisation(role, province) for role in roles) if org]
+        records.append(PersonRecord(
+            name=full_names[key],
+            honorifics=honorifics,
+            roles=roles,
+            organisations=list(dict.fromkeys(organisations)),
+            mentions=[
+                PersonMention(start=m.start, end=m.end, name=m.attrs["name"], honorific=m.attrs.get("honorific"),
+                              role=m.attrs.get("role"))
+                for m in group
+            ],
+        ))
+    return sorted(records, key=lambda record: record.mentions[0].start)

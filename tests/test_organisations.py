@@ -1,0 +1,246 @@
+"""Organisations: expanded, canonical, resolved in context, maximal, never generic."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.data import load_resource
+from extractor.linking import fold, words
+from extractor.organisations import _tokens, find_organisations, infer_province, role_organisation
+
+
+def orgs(text: str, province: str | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (text[f.start : f.end], f.attrs["canonical"], f.attrs["level"], f.attrs["province"])
+        for f in find_organisations(text, province)
+    ]
+
+
+SL = "Sơn La"
+LS = "Lạng Sơn"
+LC = "Lai Châu"
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "expected"),
+    [
+        ("Ông Vàng A Lả - Chủ tịch LĐLĐ tỉnh, chủ trì hội nghị.", SL,
+         [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Sơn La", "province", SL)]),
+        ("chương trình của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam nhằm", SL,
+         [("Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam",
+           "national", None)]),
+        ("quyết định 722/QĐ-LĐLĐ ngày 6.3.2020 của Ban Thường vụ LĐLĐ tỉnh nội dung", SL,
+         [("Ban Thường vụ LĐLĐ tỉnh", "Ban Thường vụ Liên đoàn Lao động tỉnh Sơn La", "province", SL)]),
+        ("sau khi sát nhập Ban Tổ chức và Uỷ ban kiểm tra LĐLĐ tỉnh thành", SL,
+         [("Ban Tổ chức", "Ban Tổ chức Liên đoàn Lao động tỉnh Sơn La", "province", SL),
+          ("Uỷ ban kiểm tra LĐLĐ tỉnh", "Ủy ban Kiểm tra Liên đoàn Lao động tỉnh Sơn La", "province", SL)]),
+        ("Được biết, công đoàn Sơn La đã hoàn thành", SL,
+         [("công đoàn Sơn La", "Công đoàn tỉnh Sơn La", "province", SL)]),
+        ("Đồng chí Vàng A Lả chủ trì hội nghị. Ảnh: LĐLĐ Sơn La", SL,
+         [("LĐLĐ Sơn La", "Liên đoàn Lao động tỉnh Sơn La", "province", SL)]),
+        ("3- Đ/c: Trần Thị Thủy, Huyện ủy viên, Chủ tịch LĐLĐ huyện Bắc Sơn.", LS,
+         [("LĐLĐ huyện Bắc Sơn", "Liên đoàn Lao động huyện Bắc Sơn", "district", LS)]),
+        ("Tiêu biểu là LĐLĐ Thành phố thành lập được 5 CĐCS.", LS,
+         [("LĐLĐ Thành phố", "Liên đoàn Lao động thành phố Lạng Sơn", "district", LS)]),
+        ("của Tổng Liên đoàn Lao động Việt Nam, của Tỉnh ủy, HĐND, UBND tỉnh Lạng Sơn, xây dựng", LS,
+         [("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "national", None),
+          ("Tỉnh ủy", "Tỉnh ủy Lạng Sơn", "province", LS),
+          ("HĐND", "Hội đồng nhân dân tỉnh Lạng Sơn", "province", LS),
+          ("UBND tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn", "province", LS)]),
+        ("2- Đ/c: Nông Thị Phương Thảo, Phó Giám đốc Bảo hiểm xã hội tỉnh;", LS,
+         [("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh Lạng Sơn", "province", LS)]),
+        ("Quyết định tăng cường cán bộ cho LĐLĐ huyện Than Uyên và Sìn Hồ;", LC,
+         [("LĐLĐ huyện Than Uyên", "Liên đoàn Lao động huyện Than Uyên", "district", LC),
+          ("Sìn Hồ", "Liên đoàn Lao động huyện Sìn Hồ", "district", LC)]),
+        ("- Văn phòng, Ban Dân vận Tỉnh ủy;", LC,
+         [("Văn phòng", "Văn phòng Tỉnh ủy Lai Châu", "province", LC),
+          ("Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy Lai Châu", "province", LC)]),
+        ("Phối hợp với Sở Lao động, Thương binh và xã hội thăm hỏi", LC,
+         [("Sở Lao động, Thương binh và xã hội", "Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu", "province", LC)]),
+        ("nhà ăn cho học sinh trường phổ thông dân tộc bán trú tiểu học Nậm Chà, huyện Nậm Nhùn", LC,
+         [("trường phổ thông dân tộc bán trú tiểu học Nậm Chà",
+           "Trường Phổ thông dân tộc bán trú Tiểu học Nậm Chà", "grassroots", LC)]),
+        ("thăm các nhà thi đấu thể dục, thể thao LĐLD tỉnh; khánh thành", LC,
+         [("LĐLD tỉnh", "Liên đoàn Lao động tỉnh Lai Châu", "province", LC)]),
+        ("Phó Bí thư Đảng uỷ Khối các cơ quan và doanh nghiệp tỉnh; thành phần", SL,
+         [("Đảng uỷ Khối các cơ quan và doanh nghiệp tỉnh",
+           "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Sơn La", "province", SL)]),
+        ("CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nVIETNAM PUBLIC SECTOR UNION", SL,
+         [("CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM", "Công đoàn Viên chức Việt Nam", "national", None),
+          ("VIETNAM PUBLIC SECTOR UNION", "Công đoàn Viên chức Việt Nam", "national", None)]),
+        ("Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ về bảo đảm; chính sách của Nhà nước, Đảng", LC,
+         [("Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "national", None),
+          ("Nhà nước", "Nhà nước", "national", None),
+          ("Đảng", "Đảng Cộng sản Việt Nam", "national", None)]),
+        ("Ban Chấp hành Liên đoàn Lao động tỉnh (LĐLĐ), họp ngày", LS,
+         [("Ban Chấp hành Liên đoàn Lao động tỉnh", "Ban Chấp hành Liên đoàn Lao động tỉnh Lạng Sơn", "province", LS),
+          ("LĐLĐ", "Liên đoàn Lao động tỉnh Lạng Sơn", "province", LS)]),
+        ("Đại hội XIV Công đoàn tỉnh, nhiệm kỳ 2018-2023", SL,
+         [("Công đoàn tỉnh", "Công đoàn tỉnh Sơn La", "province", SL)]),
+        ("Sìn Hồ, Lai Châu: đoàn viên Công ty TNHH Chè Bát Xát", LC,
+         [("Công ty TNHH Chè Bát Xát", "Công ty TNHH Chè Bát Xát", "grassroots", LC)]),
+    ],
+    ids=[
+        "abbreviation-in-role", "maximal-unit", "unit-of-abbreviation", "two-units", "lowercase-union-place",
+        "photo-credit", "district-union", "capital-city", "state-bodies", "insurance-agency", "elliptical-district",
+        "elliptical-unit", "department", "school", "typo-abbreviation", "party-bloc", "english-name",
+        "government", "abbreviation-defined", "union-in-congress", "company",
+    ],
+)
+def test_find_organisations(text: str, province: str, expected: list) -> None:
+    assert orgs(text, province) == expected
+
+
+def test_unit_alone_is_the_reports_own() -> None:
+    text = "LĐLĐ tỉnh Sơn La tổ chức hội nghị. Hội nghị tập trung xin ý kiến Ban Thường vụ vào các nội dung."
+    assert orgs(text)[-1] == ("Ban Thường vụ", "Ban Thường vụ Liên đoàn Lao động tỉnh Sơn La", "province", SL)
+
+
+def test_company_alone_is_the_one_the_report_names() -> None:
+    text = "BCH CĐCS Công ty cổ phần Chè Nghĩa Lộ họp. CĐCS phối hợp với Công ty tổ chức Tết."
+    assert [canonical for _, canonical, _, _ in orgs(text, "Yên Bái")] == [
+        "Ban Chấp hành Công đoàn cơ sở Công ty cổ phần Chè Nghĩa Lộ",
+        "Công đoàn cơ sở Công ty cổ phần Chè Nghĩa Lộ",
+        "Công ty cổ phần Chè Nghĩa Lộ",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các cấp công đoàn căn cứ vào điều kiện",
+        "Tăng cường hoạt động của Ủy ban Kiểm tra công đoàn các cấp.",
+        "Chỉ đạo UBKT công đoàn các cấp đẩy mạnh",
+        "Từ đầu năm đến nay thành lập mới 11 CĐCS, kết nạp 135 đoàn viên",
+        "chủ tịch (phó chủ tịch) các CĐCS trực thuộc",
+        "kiểm tra công tác thi đua tại LĐLĐ các huyện theo kế hoạch",
+        "- LĐLĐ huyện, Thành phố, CĐN;",
+        "Vận động 46.113 CNVCLĐ cài đặt ứng dụng Bluezone",
+        "cải thiện điều kiện làm việc của CNLĐ",
+        "các quy định về lao động, BHXH, bữa ăn giữa ca",
+        "hoạt động Ban nữ công quần chúng",
+        "trong hoạt động công đoàn tỉnh Sơn La.",
+        "các doanh nghiệp ngoài nhà nước",
+        "Đ/c Lô Tiến Sơn, Tỉnh ủy viên, chủ trì",
+        "đề án 818/ĐA-LĐLĐ ngày 25.6.2020",
+        "xây dựng tổ chức Công đoàn trong tình hình mới",
+        "81 đồng chí đã được kết nạp, nhiều Đảng viên",
+    ],
+    ids=[
+        "cac-cap", "ubkt-cac-cap", "abbr-cac-cap", "counted", "plural", "plural-unit", "distribution-list",
+        "people-group", "people-group-2", "insurance", "generic-unit", "union-work", "state-sector",
+        "member-title", "document-symbol", "union-movement", "party-member",
+    ],
+)
+def test_not_an_organisation(text: str) -> None:
+    assert orgs(text, "Sơn La") == []
+
+
+@pytest.mark.parametrize(
+    ("document", "province"),
+    [
+        ("seed_000_31020ac53e2ca143.txt", "Sơn La"),
+        ("seed_003_cb9b39037ef1f431.txt", "Lai Châu"),
+        ("seed_004_18279d157aa03c45.txt", "Lạng Sơn"),
+    ],
+)
+def test_infer_province_of_real_reports(document: str, province: str) -> None:
+    from pathlib import Path
+
+    from extractor.normalize import normalize
+
+    path = Path(__file__).parent.parent / "corpus" / "documents" / document
+    assert infer_province(normalize(path.read_text(encoding="utf-8")).text) == province
+
+
+def test_infer_province_weighs_union_bodies() -> None:
+    assert infer_province("Báo cáo của LĐLĐ tỉnh Lai Châu. Thăm công nhân từ tỉnh Bắc Giang về.") == "Lai Châu"
+    assert infer_province("Hội nghị tổng kết năm.") is None
+
+
+@pytest.mark.parametrize(
+    ("role", "province", "organisation"),
+    [
+        ("Chủ tịch LĐLĐ tỉnh", "Sơn La", "Liên đoàn Lao động tỉnh Sơn La"),
+        ("Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh", "Lạng Sơn", "Liên đoàn Lao động tỉnh Lạng Sơn"),
+        ("Trưởng Ban nữ công LĐLĐ tỉnh", "Lạng Sơn", "Ban Nữ công Liên đoàn Lao động tỉnh Lạng Sơn"),
+        ("Ủy viên Ban Chấp hành Tổng LĐLĐ Việt Nam", None, "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam"),
+        ("Tỉnh ủy viên", "Lạng Sơn", "Tỉnh ủy Lạng Sơn"),
+        ("Đại tướng", None, None),
+    ],
+)
+def test_role_organisation(role: str, province: str | None, organisation: str | None) -> None:
+    assert role_organisation(role, province) == organisation
+
+
+BODIES = load_resource("org_bodies.yaml")
+NAMES = load_resource("org_names.yaml")
+ABBREVIATIONS = load_resource("org_abbreviations.yaml")["abbreviations"]
+GENERIC = load_resource("org_generic.yaml")
+BODY_KEYS = {
+    "canonical", "forms", "example", "note", "level", "case", "not_before", "not_after", "bare", "home",
+    "standalone", "lowercase_check", "unit", "names", "resolve_place", "anaphoric", "anaphoric_lowercase",
+    "keep_case", "open",
+}
+
+
+def _expanded(text: str) -> str:
+    return fold(" ".join(word.text for word in _tokens(text)))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [entry for section in ("national", "local", "party", "units", "named") for entry in BODIES[section]],
+    ids=lambda entry: entry["canonical"],
+)
+def test_every_body_matches_its_example(entry: dict) -> None:
+    assert set(entry) <= BODY_KEYS and entry["forms"] and entry["example"]
+    found = [_expanded(entry["example"][f.start : f.end]) for f in find_organisations(entry["example"], None)]
+    forms = [_expanded(form) for form in entry["forms"]]
+    assert any(form in text for text in found for form in forms), found
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [entry for key in ("departments", "ministries", "blocs", "sectors", "steering", "banks", "descriptors")
+     for entry in NAMES[key]],
+    ids=lambda entry: entry["canonical"],
+)
+def test_every_name_matches_its_example(entry: dict) -> None:
+    found = [f.attrs["canonical"] for f in find_organisations(entry["example"], None)]
+    assert any(fold(entry["canonical"]) in fold(canonical) for canonical in found), found
+
+
+@pytest.mark.parametrize("entry", NAMES["name_breakers"], ids=lambda entry: entry["word"])
+def test_a_name_stops_at_a_breaker(entry: dict) -> None:
+    text = entry["example"]
+    found = find_organisations(text, None)
+    assert found and all(fold(entry["word"]) not in [w.key for w in words(text[f.start : f.end])] for f in found)
+
+
+@pytest.mark.parametrize("entry", ABBREVIATIONS, ids=lambda entry: entry["abbr"])
+def test_every_abbreviation_matches_its_example(entry: dict) -> None:
+    text = entry["example"]
+    start = text.index(entry["abbr"])
+    covered = [f for f in find_organisations(text, "Sơn La") if f.start <= start < f.end]
+    assert bool(covered) is entry["org"], covered
+
+
+@pytest.mark.parametrize(
+    "entry", GENERIC["after"] + GENERIC["before"] + GENERIC["lowercase_union_before"], ids=lambda entry: entry["words"]
+)
+def test_every_generic_example_has_no_organisation(entry: dict) -> None:
+    assert find_organisations(entry["example"], "Sơn La") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("LĐBCHTV Liên đoàn Lao động tỉnh huyện Công ty CĐCS các,.()\n-")) | st.characters(),
+               max_size=80))
+def test_any_text_gives_sorted_slices(text: str) -> None:
+    found = find_organisations(text)
+    for item in found:
+        assert 0 <= item.start < item.end <= len(text)
+        assert item.attrs["level"] in {"national", "province", "district", "grassroots", None}
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

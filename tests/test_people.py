@@ -1,0 +1,184 @@
+"""People: the name only, with honorific and role; bylines, signatures, credits; merging."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.data import load_resource
+from extractor.found import Found
+from extractor.linking import fold
+from extractor.normalize import normalize
+from extractor.people import find_people as _find_people
+from extractor.people import merge_people
+
+
+def find_people(text: str) -> list[Found]:
+    """The recogniser works on normalised text (dashes folded), as the pipeline gives it."""
+    return _find_people(normalize(text).text)
+
+
+def people(text: str) -> list[tuple[str, str | None, str | None]]:
+    found = find_people(text)
+    for item in found:
+        assert item.attrs["name"] == text[item.start : item.end]
+    return [(text[f.start : f.end], f.attrs["honorific"], f.attrs["role"]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ông Vàng A Lả - Chủ tịch LĐLĐ tỉnh, chủ trì hội nghị.", [("Vàng A Lả", "Ông", "Chủ tịch LĐLĐ tỉnh")]),
+        ("Đồng chí Vàng A Lả - Chủ tịch LĐLĐ tỉnh chủ trì hội nghị. Ảnh: LĐLĐ Sơn La",
+         [("Vàng A Lả", "Đồng chí", "Chủ tịch LĐLĐ tỉnh")]),
+        ("         1- Đ/c: Hoàng Thị Cúc, Trưởng Ban nữ công LĐLĐ tỉnh;",
+         [("Hoàng Thị Cúc", "Đ/c", "Trưởng Ban nữ công LĐLĐ tỉnh")]),
+        ("2- Đ/c: Nông Thị Phương Thảo, Phó Giám đốc Bảo hiểm xã hội tỉnh;",
+         [("Nông Thị Phương Thảo", "Đ/c", "Phó Giám đốc Bảo hiểm xã hội tỉnh")]),
+        ("3- Đ/c: Trần Thị Thủy, Huyện ủy viên, Chủ tịch LĐLĐ huyện Bắc Sơn.",
+         [("Trần Thị Thủy", "Đ/c", "Huyện ủy viên, Chủ tịch LĐLĐ huyện Bắc Sơn")]),
+        ("Đ/c Lô Tiến Sơn, Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh chủ trì Hội nghị",
+         [("Lô Tiến Sơn", "Đ/c", "Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh")]),
+        ("Đ/c Trần Thị Kim Anh, phó chủ tịch thường trực LĐLĐ tỉnh thông qua báo cáo",
+         [("Trần Thị Kim Anh", "Đ/c", "phó chủ tịch thường trực LĐLĐ tỉnh")]),
+        ("có đồng chí Vàng A Lả - Ủy viên Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam, Ủy viên Ban Chấp hành "
+         "Đảng bộ tỉnh, Chủ tịch Liên đoàn Lao động tỉnh, đồng chí Vương Đình Chiến - Phó Bí thư Đảng uỷ Khối các "
+         "cơ quan và doanh nghiệp tỉnh; thành phần",
+         [("Vàng A Lả", "đồng chí", "Ủy viên Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam, Ủy viên Ban Chấp hành "
+           "Đảng bộ tỉnh, Chủ tịch Liên đoàn Lao động tỉnh"),
+          ("Vương Đình Chiến", "đồng chí", "Phó Bí thư Đảng uỷ Khối các cơ quan và doanh nghiệp tỉnh")]),
+        ("110 năm Ngày sinh Đại tướng Võ Nguyên Giáp (25/8/1911- 25/8/2021) và 100 năm Ngày sinh đồng chí Lê Quang "
+         "Đạo, Chủ tịch Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam (08/8/1921-08/8/2021)",
+         [("Võ Nguyên Giáp", None, "Đại tướng"),
+          ("Lê Quang Đạo", "đồng chí", "Chủ tịch Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam")]),
+        ("làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh...;", [("Hồ Chí Minh", None, None)]),
+        ("Lãnh đạo tặng quà.\n\nẢnh: Phạm Đức\n\n\nCông tác chăm lo", [("Phạm Đức", None, None)]),
+        ("LĐLĐ thành phố Hải Phòng tổ chức lễ. Dự lễ có Phó Chủ tịch LĐLĐ thành phố Nguyễn Thị Hạnh; đại diện",
+         [("Nguyễn Thị Hạnh", None, "Phó Chủ tịch LĐLĐ thành phố")]),
+        ("Lưu: VT.\n\n**TM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH**\n\n\n\nĐồng Thị Nghĩa\n\n[Handwritten signature of Đồng Thị Nghĩa]",
+         [("Đồng Thị Nghĩa", None, "PHÓ CHỦ TỊCH"), ("Đồng Thị Nghĩa", None, None)]),
+        ("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n(Đã ký)\n\nLò Văn Minh\n", [("Lò Văn Minh", None, "CHỦ TỊCH")]),
+        ("Năm là, đẩy mạnh ứng dụng công nghệ thông tin.\n\n\nVàng A Lả\n\nỦy viên Ban Chấp hành Tổng LĐLĐ Việt Nam\n\n"
+         "Tỉnh ủy viên, Chủ tịch Liên đoàn Lao động tỉnh Sơn La\n\nTìm kiếm theo ngày",
+         [("Vàng A Lả", None, "Ủy viên Ban Chấp hành Tổng LĐLĐ Việt Nam, Tỉnh ủy viên, Chủ tịch Liên đoàn Lao động "
+           "tỉnh Sơn La")]),
+        ("thu hút 70 tác giả với hơn 100 bức ảnh tham dự...\n\nĐỗ Phương", [("Đỗ Phương", None, None)]),
+        ("tổng kết năm.\n\nHoàng Văn Liệu\n\nLiên đoàn Lao động tỉnh Lạng Sơn", [("Hoàng Văn Liệu", None, None)]),
+        ("cuộc sống./.\n\n\xa0Thu Hà", [("Thu Hà", None, None)]),
+        ("dưới sự chủ trì của bà H'Lan Niê, Phó Chủ tịch LĐLĐ tỉnh", [("H'Lan Niê", "bà", "Phó Chủ tịch LĐLĐ tỉnh")]),
+        ("BCH CĐCS và ông Chen Wei-Ming, Tổng Giám đốc công ty", [("Chen Wei-Ming", "ông", "Tổng Giám đốc")]),
+        ("4. Vàng Thị Dua, y sĩ Trạm Y tế xã Nậm Chạc", [("Vàng Thị Dua", None, "y sĩ Trạm Y tế xã Nậm Chạc")]),
+        ("đồng chí Lả phát biểu", [("Lả", "đồng chí", None)]),
+    ],
+    ids=[
+        "ong-role-after", "dong-chi-caption", "dc-colon-list", "long-name", "two-titles", "lo-tien-son",
+        "lowercase-title", "two-people-long-roles", "historical-figures", "bare-historical", "photo-credit",
+        "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
+        "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
+    ],
+)
+def test_find_people(text: str, expected: list) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xây dựng Sơn La trở thành tỉnh phát triển",
+        "học sinh trường tiểu học Nậm Chà",
+        "Đồng chí Vàng A Lả chủ trì. Ảnh: LĐLĐ Sơn La",
+        "Thành phố Hồ Chí Minh",
+        "Chương trình “Tết Sum vầy”, “Mái ấm Công đoàn”",
+        "Chủ tịch LĐLĐ tỉnh chủ trì",
+        "81 đồng chí đã được kết nạp",
+        "trụ sở tại đường Nguyễn Văn Linh",
+        "Bà Rịa - Vũng Tàu",
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN HỌP BAN CHẤP HÀNH",
+        "Hà Nội, Cao Bằng, Lâm Đồng",
+    ],
+    ids=["province", "commune", "org-credit", "city", "programmes", "title-alone", "plural", "street", "province-ba",
+         "heading", "provinces-with-surname-syllables"],
+)
+def test_not_a_person(text: str) -> None:
+    assert [p for p in people(text) if p[0] != "Vàng A Lả"] == []
+
+
+def test_merge_people_joins_short_forms_and_keeps_roles() -> None:
+    text = ("Ông Vàng A Lả - Chủ tịch LĐLĐ tỉnh, chủ trì. Đ/c Lô Tiến Sơn, Tỉnh ủy viên phát biểu. "
+            "Đồng chí Vàng A Lả - Ủy viên Ban Chấp hành Tổng LĐLĐ Việt Nam. Sau đó đồng chí Lả và ông Sơn ký.")
+    records = merge_people(find_people(text), province="Sơn La")
+    assert [(r.name, len(r.mentions)) for r in records] == [("Vàng A Lả", 3), ("Lô Tiến Sơn", 2)]
+    la, son = records
+    assert la.roles == ["Chủ tịch LĐLĐ tỉnh", "Ủy viên Ban Chấp hành Tổng LĐLĐ Việt Nam"]
+    assert la.organisations == ["Liên đoàn Lao động tỉnh Sơn La", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam"]
+    assert la.honorifics == ["Ông", "Đồng chí", "đồng chí"]
+    assert son.organisations == ["Tỉnh ủy Sơn La"]
+    assert [(m.start, m.end) for m in la.mentions] == [
+        (f.start, f.end) for f in find_people(text) if f.attrs["name"] in ("Vàng A Lả", "Lả")
+    ]
+
+
+def test_merge_keeps_ambiguous_short_forms_apart() -> None:
+    found = [
+        Found("PERSON", 0, 10, {"name": "Lò Văn Minh", "honorific": None, "role": None}),
+        Found("PERSON", 20, 30, {"name": "Hà Văn Minh", "honorific": None, "role": None}),
+        Found("PERSON", 40, 44, {"name": "Minh", "honorific": "ông", "role": None}),
+    ]
+    assert [r.name for r in merge_people(found)] == ["Lò Văn Minh", "Hà Văn Minh", "Minh"]
+
+
+HONORIFICS = load_resource("honorifics.yaml")["honorifics"]
+TITLES = load_resource("titles.yaml")
+SURNAMES = load_resource("person_surnames.yaml")["surnames"]
+CUES = load_resource("person_cues.yaml")
+
+
+@pytest.mark.parametrize("entry", HONORIFICS, ids=lambda entry: entry["form"])
+def test_every_honorific_matches_its_example(entry: dict) -> None:
+    assert set(entry) <= {"form", "short_form", "example", "note"}
+    found = find_people(entry["example"])
+    assert any(fold(f.attrs["honorific"] or "").startswith(fold(entry["form"])) for f in found), found
+
+
+@pytest.mark.parametrize("entry", TITLES["titles"], ids=lambda entry: entry["title"])
+def test_every_title_matches_its_example(entry: dict) -> None:
+    assert set(entry) <= {"title", "member_of", "example", "note"}
+    roles = [fold(f.attrs["role"] or "") for f in find_people(entry["example"])]
+    assert any(fold(entry["title"]) in role for role in roles), roles
+
+
+def test_term_words_match_their_examples() -> None:
+    for entry in TITLES["term_words"]:
+        assert any(fold(entry["word"]) in fold(f.attrs["role"] or "") for f in find_people(entry["example"]))
+
+
+@pytest.mark.parametrize("entry", SURNAMES, ids=lambda entry: entry["name"])
+def test_every_surname_example_is_a_person_on_its_line(entry: dict) -> None:
+    assert entry["example"].split()[0] == entry["name"]
+    text = f"Hội nghị thành công tốt đẹp.\n\n{entry['example']}"
+    assert people(text) == [(entry["example"], None, None)]
+
+
+def test_surnames_are_unique() -> None:
+    names = [fold(entry["name"]) for entry in SURNAMES]
+    assert len(names) == len(set(names)) >= 90
+
+
+def test_person_cue_examples() -> None:
+    for entry in CUES["credits"]:
+        assert find_people(entry["example"]), entry
+    for entry in CUES["not_names"] + CUES["not_after"]:
+        assert find_people(entry["example"]) == [], entry
+    for entry in CUES["signature_notes"]:
+        assert [f.attrs["role"] for f in find_people(entry["example"])] == ["CHỦ TỊCH"], entry
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ÔĐôđng Vàng A Lả Lò Thành/c:,-\n. ")) | st.characters(), max_size=80))
+def test_any_text_gives_sorted_slices(text: str) -> None:
+    found = find_people(text)
+    for item in found:
+        assert 0 <= item.start < item.end <= len(text)
+        assert item.attrs["name"] == text[item.start : item.end]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
