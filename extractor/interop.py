@@ -37,7 +37,9 @@ SPANS_KEY = "congdoan"
 LABEL_FROM = "label"
 VALUES_FROM = "values"
 _SPAN_FIELDS = {"label", "text", "start", "end"}
-_CORPUS_FIELDS = ("id", "origin", "split", "labels", "source", "report_date", "notes", "format_version")
+# Everything of a gold document but its text and entities (which each format carries its
+# own way) travels as metadata: corpus fields, and the record annotations, whole.
+_CORPUS_FIELDS = tuple(name for name in GoldDocument.model_fields if name not in ("text", "entities"))
 
 
 class InteropError(Exception):
