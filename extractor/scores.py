@@ -107,9 +107,16 @@ class EvaluationResult(BaseModel):
     baseline: EvaluationResult | None = None
 
     def f1(self, name: str, matching: Literal["strict", "lenient"] = "strict") -> float | None:
-        """The F1 of a label, or of ``micro``/``macro``; None when the label was not scored."""
+        """The F1 of a label, of ``micro``/``macro``, of a record type (its field-level micro
+        F1: ``support``) or of one record field (``support.amount``); None when not scored."""
         if name in ("micro", "macro"):
             return getattr(getattr(self, name), matching).f1
+        record_type, _, field = name.partition(".")
+        if record_type in self.records:
+            record = self.records[record_type]
+            if not field:
+                return record.micro.f1
+            return record.fields[field].f1 if field in record.fields else None
         scores = self.labels.get(name)
         return None if scores is None else getattr(scores, matching).f1
 
