@@ -40,7 +40,8 @@ def _figure(**fields) -> dict:
             "hoàn cảnh khó khăn, bệnh hiểm nghèo; thăm và tặng quà 07 đơn vị trường học ngoài công lập.",
             [
                 _figure(amount=119_500_000, who="CNVCLĐ gặp khó khăn do dịch bệnh COVID-19", purpose="covid"),
-                _figure(count=3, who="đoàn viên có hoàn cảnh khó khăn", purpose="illness"),
+                # commas do not end the beneficiaries: both qualifiers describe them
+                _figure(count=3, who="đoàn viên có hoàn cảnh khó khăn, bệnh hiểm nghèo", purpose="illness"),
                 _figure(count=7, who="đơn vị trường học ngoài công lập", purpose="gifts"),
             ],
         ),
@@ -83,8 +84,27 @@ def test_support_figures(text: str, figures: list[dict]) -> None:
     assert _support(text) == figures
 
 
-def test_award_is_not_support() -> None:
-    assert _support("Tổng Liên đoàn tặng Kỷ niệm chương cho 16 đồng chí.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng Liên đoàn tặng Kỷ niệm chương cho 16 đồng chí.",
+        "Đề nghị LĐLĐ thị xã hỗ trợ đoàn viên Lường Thị Dung số tiền 5 triệu đồng.",
+        "Quỹ Xã hội LĐLĐ tỉnh tiếp nhận ủng hộ 100 triệu đồng từ Ngân hàng.",
+        "Tại Hội nghị đã chuyển trao giải cho 02 đoàn viên đạt giải Nhì.",
+        "Các tin khác\n- LĐLĐ thành phố trao 300 suất học bổng cho con công nhân (04/09/2012)",
+    ],
+    ids=["award", "request", "fundraising", "prize", "related-news-list"],
+)
+def test_not_support(text: str) -> None:
+    assert _support(text) == []
+
+
+def test_partner_is_not_the_giver_and_fund_follows_tu_nguon() -> None:
+    text = ("Từ nguồn “Quỹ xã hội” và các nguồn hỗ trợ khác, Liên đoàn Lao động tỉnh đã phối hợp với Công ty "
+            "Điện lực hỗ trợ xây dựng 80 “Mái ấm Công đoàn” cho CNVCLĐ với số tiền 3 tỷ 640 triệu đồng.")
+    figure = extract(text).support[0]
+    assert figure.giver.text == "Liên đoàn Lao động tỉnh"
+    assert figure.fund.value == "“Quỹ xã hội” và các nguồn hỗ trợ khác"
 
 
 def test_support_evidence_slices_the_text() -> None:

@@ -53,6 +53,17 @@ class Context:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans (trimmed), up to a "related news" heading: below it the page lists
+        other articles, which are not this report's records."""
+        from extractor.records.cues import first_cue
+
+        cutoff = len(self.text)
+        for match in re.finditer(r"[^\n]+", self.text):
+            line = match.group().strip().rstrip(":").strip()
+            cue = first_cue("related_news", line)
+            if cue is not None and cue.start == 0 and cue.end == len(line):
+                cutoff = match.start()
+                break
         spans = []
         for sent in self.doc.sents:
             text = sent.text
@@ -60,6 +71,8 @@ class Context:
             if not stripped:
                 continue
             offset = text.index(stripped[0])
+            if sent.start_char + offset >= cutoff:
+                break
             spans.append((sent.start_char + offset, sent.start_char + offset + len(stripped)))
         return spans
 
@@ -101,8 +114,10 @@ class Context:
             before = self.text[start:cue.start].rstrip()
             if before.endswith(","):
                 cuts.add(start + len(before))
-        for match in re.finditer(r"[,;]\s*trong đó\b", self.text[start:end], re.IGNORECASE):
-            cuts.add(start + match.start() + 1)
+        for cue in find_cues("part_markers", self.text, start, end):
+            before = self.text[start:cue.start].rstrip()
+            if before.endswith((",", ";")):
+                cuts.add(start + len(before))
         # "127 đoàn viên ... số tiền 126.100.000đ, 03 đoàn viên ... 130 triệu đồng": a new
         # count after a comma, once money has been stated, starts the next figure.
         money_seen = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.records.context import Context
-from extractor.records.cues import entries, find_cues, first_cue
+from extractor.records.cues import entries, first_cue
 from schemas.records import Grounded, Report, Signer
 
 _BOILERPLATE = re.compile(
@@ -53,7 +53,8 @@ def _repeated_lines(ctx: Context, lines) -> set[str]:
     for start, end in lines:
         key = ctx.text[start:end]
         seen[key] = seen.get(key, 0) + 1
-    return {k for k, n in seen.items() if n > 1}
+    # Cleaning removed the later copies of a repeated block; its lines are repeated still.
+    return {k for k, n in seen.items() if n > 1} | set(ctx.doc._.repeated_lines)
 
 
 def _kind_and_title(ctx: Context, lines, repeated):

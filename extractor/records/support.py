@@ -15,15 +15,20 @@ from extractor.records.context import Clause, Context, EntitySpan
 from extractor.records.cues import entries, find_cues, first_cue
 from schemas.records import Beneficiaries, Grounded, SupportFigure
 
-# Words after which a beneficiary phrase ends: the amount or the fund follows.
+# Words after which a beneficiary phrase ends: the amount, the fund or a new part follows.
+# Commas do not end it ("đoàn viên có hoàn cảnh khó khăn, bệnh hiểm nghèo").
 _WHO_STOP = re.compile(
-    r"\s*(?:,|;|\.|\(|với\b|số tiền\b|tổng\b|trị giá\b|mỗi\b|mức\b|kinh phí\b|từ\b|nhân dịp\b|tại\b|trong đó\b|$)",
+    r"\s*(?:;|\.(?:\s|$)|,?\s*với\b|,?\s*số tiền\b|,?\s*tổng\b|,?\s*trị giá\b|,\s*mỗi\b|,?\s*mức\b"
+    r"|,?\s*kinh phí\b|\s*từ\s+(?:nguồn|quỹ|ngân sách)\b|,?\s*nhân dịp\b|,?\s*trong đó\b|,?\s*riêng\b|$)",
     re.IGNORECASE,
 )
 _PER_UNIT_BEFORE = re.compile(r"(?:mỗi\s+[^\d,;]{1,25}|mức(?: hỗ trợ)?)\s*$", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"^\s*/\s*\w+")
 _TOTAL_BEFORE = re.compile(r"tổng[^\d,;]{0,25}$", re.IGNORECASE)
-_FUND_STOP = re.compile(r"\s*(?:,|;|\.|\)|”| và huy động| và các nguồn|$)")
+_FUND_FROM = re.compile(r"\btừ\s+(?:các\s+)?(?:nguồn\s+)?", re.IGNORECASE)
+_FUND_STOP = re.compile(r"\s*(?:,|;|\.(?:\s|$)|\)| và huy động|$)")
+# An organisation after these words is a partner or a source, not the giver.
+_NOT_GIVER_BEFORE = re.compile(r"(?:với|của|theo|cùng|và)\s*$", re.IGNORECASE)
 
 
 def build_support(ctx: Context) -> list[SupportFigure]:
@@ -33,18 +38,36 @@ def build_support(ctx: Context) -> list[SupportFigure]:
         previous: int | None = None
         verb = None
         for clause in ctx.clauses(sentence):
+            if first_cue("not_support", ctx.text, clause.start, clause.end):
+                verb = None
+                continue
+            own = _verb(ctx, clause.start, clause.end)
             # A clause split off after a count ("..., 03 đoàn viên ... 130 triệu đồng") has
-            # no verb of its own: it shares the one before it.
-            verb = first_cue("support_verbs", ctx.text, clause.start, clause.end) or verb
+            # no verb of its own: it shares the one of the figure before it.
+            verb = own or (verb if previous is not None else None)
             figure = _figure(ctx, clause, verb) if verb is not None else None
             if figure is None:
                 continue
-            if ctx.text[clause.start:clause.end].lstrip(" ,;").lower().startswith("trong đó") and previous is not None:
+            if _is_part(ctx, clause) and previous is not None:
                 figure = figure.model_copy(update={"part_of": previous})
             else:
                 previous = len(figures)
             figures.append(figure)
     return figures
+
+
+def _verb(ctx: Context, start: int, end: int):
+    """The first support verb of the range used as a verb (not "nguồn hỗ trợ")."""
+    for cue in find_cues("support_verbs", ctx.text, start, end):
+        before = ctx.text[max(start, cue.start - 15):cue.start].rstrip().lower()
+        if not any(before.endswith(e["word"].lower()) for e in entries("support_noun_before")):
+            return cue
+    return None
+
+
+def _is_part(ctx: Context, clause: Clause) -> bool:
+    head = ctx.text[clause.start:clause.end].lstrip(" ,;")
+    return any(head.lower().startswith(e["word"].lower()) for e in entries("part_markers"))
 
 
 def _figure(ctx: Context, clause: Clause, verb) -> SupportFigure | None:
@@ -60,14 +83,12 @@ def _figure(ctx: Context, clause: Clause, verb) -> SupportFigure | None:
     amount, unit_amount = _amounts(ctx, money)
     explicit = 0
     who = _who(ctx, clause, beneficiary)
-    purpose_cue = first_cue("purposes", ctx.text, clause.start, clause.end)
-    purpose = ctx.grounded(purpose_cue.entry["purpose"], purpose_cue.start, purpose_cue.end) if purpose_cue else None
-    if purpose is None:
+    purpose = _purpose(ctx, clause.start, clause.end)
+    if purpose is None and not _is_part(ctx, clause):
         # The sentence may name the purpose before the clause ("Kế hoạch hỗ trợ xây dựng nhà
         # công vụ ..., kinh phí dự tính 200 triệu đồng"), never after it.
-        cue = first_cue("purposes", ctx.text, clause.sentence[0], clause.start)
-        purpose = ctx.grounded(cue.entry["purpose"], cue.start, cue.end) if cue else None
-    else:
+        purpose = _purpose(ctx, clause.sentence[0], clause.start)
+    elif purpose is not None:
         explicit += 1
     fund = _fund(ctx, clause.start, clause.end) or _fund(ctx, clause.sentence[0], clause.start)
     giver = _giver(ctx, clause, verb.start)
@@ -121,18 +142,33 @@ def _who(ctx: Context, clause: Clause, beneficiary: EntitySpan | None) -> Ground
         start = beneficiary.start + beneficiary.text.find(str(beneficiary.attrs.get("unit", "")))
     else:
         heads = tuple(e["word"].lower() for e in entries("beneficiaries"))
-        starts = [m.end() for m in re.finditer(r"\bcho\s+", ctx.text[clause.start:clause.end], re.IGNORECASE)]
-        starts = [clause.start + s for s in starts]
-        starts += [c.end for c in find_cues("support_verbs", ctx.text, clause.start, clause.end)]
-        starts = [_skip_space(ctx.text, s, clause.end) for s in sorted(starts)]
-        start = next((s for s in starts if ctx.text[s:clause.end].lower().startswith(heads)), None)
+        after_cho = [clause.start + m.end() for m in re.finditer(r"\bcho\s+", ctx.text[clause.start:clause.end],
+                                                                  re.IGNORECASE)]
+        after_verb = [c.end for c in find_cues("support_verbs", ctx.text, clause.start, clause.end)]
+        candidates = [_skip_space(ctx.text, s, clause.end) for s in after_cho]
+        candidates += [_skip_space(ctx.text, s, clause.end) for s in after_verb]
+        # After "cho" any noun phrase names the receivers ("cho các đối tượng đoàn viên ...");
+        # right after a verb only a known head does ("hỗ trợ CNVCLĐ gặp khó khăn").
+        start = next((s for s in candidates[:len(after_cho)] if ctx.text[s:s + 1].isalpha()), None)
+        if start is None:
+            start = next((s for s in candidates if ctx.text[s:clause.end].lower().startswith(heads)), None)
         if start is None:
             return None
     stop = _WHO_STOP.search(ctx.text, start + 1, clause.end)
     end = stop.start() if stop else clause.end
+    end = len(ctx.text[:end].rstrip(" ,:"))
     if end <= start:
         return None
     return ctx.grounded(ctx.text[start:end].strip(), start, end)
+
+
+def _purpose(ctx: Context, start: int, end: int) -> Grounded[str] | None:
+    """The cause named in the range if any (COVID-19, a disaster, illness), else the form."""
+    cues = find_cues("purposes", ctx.text, start, end)
+    if not cues:
+        return None
+    cue = next((c for c in cues if c.entry.get("cause")), cues[0])
+    return ctx.grounded(cue.entry["purpose"], cue.start, cue.end)
 
 
 def _skip_space(text: str, position: int, end: int) -> int:
@@ -142,36 +178,55 @@ def _skip_space(text: str, position: int, end: int) -> int:
 
 
 def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
+    """The fund phrase: after ``từ (nguồn)`` (``Từ các nguồn quỹ, ...``), or from a fund name."""
+    source = _FUND_FROM.search(ctx.text, start, end)
     cue = first_cue("funds", ctx.text, start, end)
-    if cue is None:
+    if source is not None and (cue is None or source.end() <= cue.start):
+        begin = source.end()
+        if not (first_cue("funds", ctx.text, begin, min(end, begin + 40)) or ctx.text[begin:begin + 1] == "“"):
+            begin = cue.start if cue else None
+    else:
+        begin = cue.start if cue else None
+    if begin is None:
         return None
-    stop = _FUND_STOP.search(ctx.text, cue.end, end)
+    stop = _FUND_STOP.search(ctx.text, begin, end)
     fund_end = stop.start() if stop else end
-    if len(ctx.text[cue.start:fund_end].split()) < 2:  # a bare "quỹ" names no fund
+    # A fund phrase ends before an amount or a verb: "Quỹ Xã hội LĐLĐ tỉnh hỗ trợ 4,3 tỷ đồng".
+    for entity in ctx.in_range("MONEY", begin, fund_end):
+        fund_end = min(fund_end, entity.start)
+    verb = _verb(ctx, begin, fund_end)
+    if verb is not None:
+        fund_end = min(fund_end, verb.start)
+    phrase = ctx.text[begin:fund_end].rstrip()
+    if phrase.count("“") > phrase.count("”") and ctx.text[begin + len(phrase):begin + len(phrase) + 1] == "”":
+        phrase += "”"
+    if len(phrase.split()) < 2:  # a bare "quỹ" names no fund
         return None
-    return ctx.grounded(ctx.text[cue.start:fund_end].strip(), cue.start, fund_end)
+    return ctx.grounded(phrase, begin, begin + len(phrase))
 
 
 def _giver(ctx: Context, clause: Clause, verb_start: int) -> Grounded[str] | None:
-    """The organisation acting: an ORG before the verb in the clause, else at the sentence start."""
-    orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], verb_start) if o.start >= clause.start]
-    if not orgs:
-        orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], verb_start)]
-    if not orgs:
+    """The organisation acting: the subject before the verb, not a partner (``phối hợp với``)."""
+    orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], verb_start)
+            if not _NOT_GIVER_BEFORE.search(ctx.text[max(clause.sentence[0], o.start - 12):o.start])
+            and not ctx.in_range("DOC_REF", o.start - 80, o.start)]
+    in_clause = [o for o in orgs if o.start >= clause.start]
+    chosen = (in_clause or orgs or [None])[-1]
+    if chosen is None:
         return None
-    org = orgs[-1]
-    return ctx.grounded_entity(org, value=org.attrs.get("canonical") or org.text)
+    return ctx.grounded_entity(chosen, value=chosen.attrs.get("canonical") or chosen.text)
 
 
 def _period(ctx: Context, clause: Clause) -> Grounded[str] | None:
-    dates = [d for d in ctx.in_range("DATE", clause.start, clause.end) if d.attrs.get("value")]
-    if not dates:
-        dates = [d for d in ctx.in_range("DATE", *clause.sentence) if d.attrs.get("value")]
-    if not dates:
-        heading = ctx.section_heading(clause.start)
-        if heading:
-            dates = [d for d in ctx.in_range("DATE", *heading) if d.attrs.get("value")]
-    return ctx.grounded_entity(dates[0]) if dates else None
+    """A date of the clause, else of its sentence; a document's own date is not a period."""
+    refs = ctx.in_range("DOC_REF", *clause.sentence)
+
+    def dates(start: int, end: int):
+        return [d for d in ctx.in_range("DATE", start, end)
+                if d.attrs.get("value") and not any(r.start <= d.start < r.end for r in refs)]
+
+    found = dates(clause.start, clause.end) or dates(*clause.sentence)
+    return ctx.grounded_entity(found[0]) if found else None
 
 
 def _status(ctx: Context, clause: Clause, verb) -> Grounded[str]:
