@@ -76,6 +76,23 @@ class Context:
             spans.append((sent.start_char + offset, sent.start_char + offset + len(stripped)))
         return spans
 
+    @cached_property
+    def headlines(self) -> frozenset[tuple[int, int]]:
+        """Sentences that are headlines: a whole line among the first lines, with no final
+        stop. A headline repeats the body; records are read from the body only."""
+        lines = [m for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()][:HEADLINE_LINES]
+        found = set()
+        for start, end in self.sentences:
+            for line in lines:
+                stripped = line.group().strip()
+                if self.text[start:end] == stripped and not stripped.endswith((".", "!", "?", ";", ":")):
+                    found.add((start, end))
+        return frozenset(found)
+
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """The sentences records are built from: all but headlines."""
+        return [s for s in self.sentences if s not in self.headlines]
+
     def in_range(self, label: str, start: int, end: int) -> list[EntitySpan]:
         """Entities of ``label`` lying inside ``[start, end)``."""
         return [e for e in self.entities if e.label == label and start <= e.start and e.end <= end]
@@ -140,6 +157,8 @@ class Context:
                 heading = (match.start(1), match.end(1))
         return heading
 
+
+HEADLINE_LINES = 5  # a news item's headline stands within its first lines
 
 # "II. NHIỆM VỤ TRỌNG TÂM THÁNG 8 NĂM 2021": a Roman-numbered line (checked to be in capitals).
 _HEADING = re.compile(r"(?m)^[ \t]*([IVX]{1,4}\.[ \t]+\S[^\n]{3,})$")

@@ -25,7 +25,7 @@ def build_decisions(ctx: Context, meetings: list[Meeting]) -> tuple[list[Decisio
     """Build the decisions and, per meeting index, the indexes of the decisions taken there."""
     decisions: list[Decision] = []
     taken_at: dict[int, list[int]] = {}
-    for sentence in ctx.sentences:
+    for sentence in ctx.body_sentences():
         meeting_index = _meeting_of(meetings, sentence)
         for clause in ctx.clauses(sentence):
             for cue in find_cues("decision_actions", ctx.text, clause.start, clause.end):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.records.context import Context
-from extractor.records.cues import entries, find_cues, first_cue
+from extractor.records.cues import Cue, entries, find_cues, first_cue
 from extractor.numbers import parse_number
 from schemas.records import Grounded, Meeting, PersonRef
 
@@ -27,7 +27,7 @@ def build_meetings(ctx: Context, report_date: str | None = None) -> list[Meeting
     """Build the meetings of a document, in the order they are introduced."""
     meetings: list[dict] = []
     pending_roles: list[tuple[str, tuple[int, int]]] = []
-    for sentence in ctx.sentences:
+    for sentence in ctx.body_sentences():
         start, end = sentence
         kind = _introduced_kind(ctx, start, end)
         current = None
@@ -46,27 +46,60 @@ def build_meetings(ctx: Context, report_date: str | None = None) -> list[Meeting
     return [_to_model(m) for m in meetings]
 
 
-# A meeting named inside another name is not held here: "Nghị quyết Đại hội XIII",
-# "văn kiện Đại hội", "chuẩn bị cho Đại hội".
-_NOT_HELD_BEFORE = re.compile(r"(?:nghị quyết|văn kiện|chuẩn bị cho|đại biểu dự|dự thảo)\s*$", re.IGNORECASE)
+# A meeting named inside another name, or not one held here: "Nghị quyết Đại hội XIII",
+# "văn kiện Đại hội", "Việc tổ chức Hội nghị lấy ý kiến" (a task), "các lớp tập huấn",
+# "1.397 cuộc tập huấn, hội nghị" (a count of meetings), "Căn cứ Biên bản họp".
+_NOT_HELD_BEFORE = re.compile(
+    r"(?:nghị quyết|văn kiện|chuẩn bị cho|đại biểu dự|dự thảo|việc tổ chức|việc|các|những|biên bản|"
+    r"hướng dẫn(?: các \S+)? tổ chức|\d[\d.]*\s+cuộc[^,.;]{0,20}[,]?)\s*$",
+    re.IGNORECASE,
+)
+# Between the body holding a meeting and the meeting: "LĐLĐ huyện Gia Lâm tổ chức Đại hội",
+# "LĐLĐ thành phố phối hợp với Sở ... tổ chức Hội nghị", "Ban Chấp hành ... khai mạc Hội nghị".
+_SUBJECT_GAP = re.compile(
+    r"[\s,]*(?:đã\s+|(?:phối hợp với|cùng với|và)[^,;.]{0,80}?\s+)?(?:tổ chức|họp|khai mạc)\b", re.IGNORECASE)
+_BASIS = re.compile(r"\s*căn cứ\b", re.IGNORECASE)
 
 
 def _introduced_kind(ctx: Context, start: int, end: int):
     """The kind cue of a meeting this sentence says was held, or None.
 
-    Held means: a held cue (``tổ chức``, ``họp``) next to the kind cue, a heading line in
-    capitals, or a sentence that opens with the meeting and gives its day.
+    Held means: a held cue (``tổ chức``, ``họp``) next to the kind cue, or a sentence that
+    opens with the meeting (``Hội nghị lần thứ 10 Ban Chấp hành ...``). Headings in
+    capitals, ``Căn cứ`` lines and plans (a task section, ``dự kiến``) hold no meeting.
     """
     text = ctx.text
+    if text[start:end] == text[start:end].upper() or _BASIS.match(text, start, end):
+        return None
     for kind in find_cues("meeting_kinds", text, start, end):
-        if _NOT_HELD_BEFORE.search(text[max(start, kind.start - 20):kind.start]):
+        if _NOT_HELD_BEFORE.search(text[max(start, kind.start - 40):kind.start]) or _planned(ctx, start, kind.start):
             continue
         near = first_cue("meeting_held", text, max(start, kind.start - 40), min(end, kind.end + 60))
-        heading = text[start:end] == text[start:end].upper()
-        opens = kind.start - start < 12 and any(
-            d.attrs.get("precision") == "day" for d in ctx.in_range("DATE", start, end))
-        if near or heading or opens:
+        opens = kind.start - start < 12
+        if near or opens:
             return kind
+    # "Ban Thường vụ LĐLĐ tỉnh họp phiên thường kỳ": the body, then "họp".
+    for org in ctx.in_range("ORG", start, end):
+        held = re.match(r"\s+(họp)\b", text[org.end:end], re.IGNORECASE)
+        kind = _kind_by_organiser(org.text)
+        if held and kind and not _planned(ctx, start, org.start) and not re.match(
+                r"\s+họp\s+(?:định kỳ|thường kỳ)?\s*\d", text[org.end:end], re.IGNORECASE):
+            return Cue(org.end + held.start(1), org.end + held.end(1), {"word": "họp", "kind": kind})
+    return None
+
+
+def _planned(ctx: Context, start: int, position: int) -> bool:
+    """A meeting under a task section, or after a plan word (``Dự kiến tổ chức Đại hội``)."""
+    heading = ctx.section_heading(position)
+    return bool(heading and first_cue("planned_sections", ctx.text, *heading)) or bool(
+        first_cue("planned", ctx.text, start, position))
+
+
+def _kind_by_organiser(name: str) -> str | None:
+    lowered = name.lower()
+    for entry in entries("meeting_kind_by_organiser"):
+        if lowered.startswith(entry["word"]):
+            return entry["kind"]
     return None
 
 
@@ -96,44 +129,77 @@ def _new_meeting(ctx: Context, meetings: list[dict], kind, sentence, report_date
 def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
     start, end = sentence
     meeting["evidence"].append(ctx.evidence(start, end))
-    if meeting["organiser"] is None:
+    kind = meeting["kind"]
+    intro = start <= kind.start < end
+    if meeting["organiser"] is None and intro:
         orgs = ctx.in_range("ORG", start, end)
-        kind = meeting["kind"]
-        after = [o for o in orgs if o.start >= kind.start and o.start - kind.end < 40] if start <= kind.start < end else []
-        chosen = (after or orgs or [None])[0]
+        # The subject that holds it ("LĐLĐ huyện Gia Lâm tổ chức Đại hội ..."), else the body
+        # named right after the kind ("Hội nghị Ban Chấp hành LĐLĐ tỉnh").
+        subject = [o for o in orgs if o.end <= kind.start and _SUBJECT_GAP.match(ctx.text, o.end, kind.start + 1)]
+        after = [o for o in orgs if o.start >= kind.start and o.end > kind.end and o.start - kind.end < 40]
+        chosen = (subject[-1:] or after[:1] or [None])[0]
         if chosen is not None:
             meeting["organiser"] = ctx.grounded_entity(chosen, value=chosen.attrs.get("canonical") or chosen.text)
+            upgraded = _kind_by_organiser(chosen.text)
+            if upgraded and kind.value == "hội nghị":
+                meeting["kind"] = kind.model_copy(update={"value": upgraded})
     if meeting["date"] is None:
         dates = [d for d in ctx.in_range("DATE", start, end) if d.attrs.get("precision") == "day" and d.attrs.get("value")]
         if dates:
             meeting["date"] = ctx.grounded_entity(dates[0])
+    # Session and term are written next to the meeting: "Hội nghị lần thứ 9 (khóa XIV, ...)".
+    window = (max(start, kind.start - 60), min(end, kind.end + 100)) if intro else (start, start)
     if meeting["session"] is None:
-        match = _SESSION.search(ctx.text, start, end)
+        match = _SESSION.search(ctx.text, *window)
         number = _ordinal(match.group(1)) if match else None
         if number is not None:
             meeting["session"] = ctx.grounded(number, match.start(), match.end())
     if meeting["term"] is None:
-        match = _TERM_ROMAN.search(ctx.text, start, end)
+        # The term may close the sentence: "..., bầu bổ sung 03 đồng chí vào BCH (khóa XV)".
+        term_window = (kind.start, end) if intro else (start, start)
+        match = _TERM_ROMAN.search(ctx.text, *term_window)
         if match:
             meeting["term"] = ctx.grounded(match.group(1).upper(), match.start(), match.end())
         else:
-            match = _TERM_YEARS.search(ctx.text, start, end)
+            match = _TERM_YEARS.search(ctx.text, *term_window)
             if match:
                 meeting["term"] = ctx.grounded(f"{match.group(1)}/{match.group(2)}", match.start(), match.end())
-    if meeting["place"] is None and start <= meeting["kind"].start < end:
-        match = _PLACE.search(ctx.text, meeting["kind"].end, end)
-        if match:
-            meeting["place"] = ctx.grounded(match.group(1).strip(), match.start(1), match.end(1))
+    if meeting["place"] is None and intro:
+        for match in _PLACE.finditer(ctx.text, start, end):
+            places = [p for p in ctx.in_range("LOC", match.start(1), match.end(1)) if p.start == match.start(1)]
+            if places:
+                meeting["place"] = ctx.grounded_entity(places[0], value=places[0].text)
+                break
+    if intro and not meeting["agenda"]:
+        meeting["agenda"] = _agenda(ctx, kind.end, end)
     people = ctx.in_range("PERSON", start, end)
-    if first_cue("meeting_chair", ctx.text, start, end) and people and meeting["chair"] is None:
-        meeting["chair"] = _person_ref(ctx, people[0])
+    chair_cue = first_cue("meeting_chair", ctx.text, start, end)
+    if chair_cue and people and meeting["chair"] is None:
+        # The person nearest the cue: "do đồng chí X ... chủ trì", "dưới sự chủ trì của bà X".
+        nearest = min(people, key=lambda p: min(abs(p.start - chair_cue.end), abs(chair_cue.start - p.end)))
+        meeting["chair"] = _person_ref(ctx, nearest)
     if first_cue("meeting_attend", ctx.text, start, end):
         known = {a.name.value for a in meeting["attendees"]}
+        if meeting["chair"] is not None:
+            known.add(meeting["chair"].name.value)
         for person in people:
             ref = _person_ref(ctx, person)
             if ref.name.value not in known:
                 meeting["attendees"].append(ref)
                 known.add(ref.name.value)
+
+
+def _agenda(ctx: Context, start: int, end: int) -> list[Grounded[str]]:
+    """Agenda items of the introducing sentence, each from its verb to the next one or ``,``/``;``."""
+    cues = find_cues("agenda_verbs", ctx.text, start, end)
+    items = []
+    for index, cue in enumerate(cues):
+        stop = cues[index + 1].start if index + 1 < len(cues) else end
+        match = re.compile(r"[;.]|,\s|\s+(?:do|dưới sự|với sự)\b").search(ctx.text, cue.start, stop)
+        item_end = len(ctx.text[:match.start() if match else stop].rstrip(" ,;:"))
+        if item_end > cue.end:
+            items.append(ctx.grounded(ctx.text[cue.start:item_end], cue.start, item_end))
+    return items
 
 
 def _person_ref(ctx: Context, person) -> PersonRef:

@@ -34,7 +34,7 @@ _NOT_GIVER_BEFORE = re.compile(r"(?:với|của|theo|cùng|và)\s*$", re.IGNOREC
 def build_support(ctx: Context) -> list[SupportFigure]:
     """Build the support figures of a document, in text order."""
     figures: list[SupportFigure] = []
-    for sentence in ctx.sentences:
+    for sentence in ctx.body_sentences():
         previous: int | None = None
         verb = None
         for clause in ctx.clauses(sentence):
