@@ -125,7 +125,7 @@ def test_meeting_with_session_term_date_and_decisions() -> None:
     assert len(document.meetings) == 1
     meeting = document.meetings[0]
     assert (meeting.kind.value, meeting.date.value, meeting.session.value, meeting.term.value) == (
-        "hội nghị", "2017-07-04", 10, "XV")
+        "hội nghị Ban Chấp hành", "2017-07-04", 10, "XV")
     assert [d.action.value for d in document.decisions] == ["bầu bổ sung", "thông qua"]
     assert meeting.decisions == [0, 1]
 
