@@ -42,11 +42,12 @@ def build_records(doc: Doc) -> Records:
     """
     ctx = Context(doc)
     report_date = doc._.report_date
+    report = build_report(ctx, report_date)
     meetings = build_meetings(ctx, report_date)
-    decisions, taken_at = build_decisions(ctx, meetings)
+    decisions, taken_at = build_decisions(ctx, meetings, report)
     meetings = [m.model_copy(update={"decisions": taken_at.get(i, [])}) for i, m in enumerate(meetings)]
     return Records(
-        report=build_report(ctx, report_date),
+        report=report,
         meetings=meetings,
         decisions=decisions,
         support=build_support(ctx),

@@ -20,6 +20,7 @@ _SESSION = re.compile(r"\b(?:lần|kỳ|phiên)\s+thứ\s+(\w+)", re.IGNORECASE)
 _TERM_ROMAN = re.compile(r"\bkhó[aá]\s+([IVXLC]{1,7})\b", re.IGNORECASE)
 _TERM_YEARS = re.compile(r"\bnhiệm kỳ\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
 _PLACE = re.compile(r"\btại\s+([^,.;()\n]{3,80})")
+_ROLE_AFTER = re.compile(r"\s+(?:giữ chức|làm|là)\s+([^,;.()\n]{3,80})", re.IGNORECASE)
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|vừa qua|vừa tổ chức)\b", re.IGNORECASE)
 
 
@@ -213,6 +214,11 @@ def _person_ref(ctx: Context, person) -> PersonRef:
         found = ctx.text.find(role, max(0, person.start - 200), person.end + 300)
         if found >= 0:
             role_grounded = ctx.grounded(role, found, found + len(role))
+    else:
+        # "bầu bà Lò Thị Hoa giữ chức Chủ tịch CĐCS ...", "chỉ định ông Y làm Chủ tịch lâm thời"
+        match = _ROLE_AFTER.match(ctx.text, person.end)
+        if match:
+            role_grounded = ctx.grounded(match.group(1).strip(), match.start(1), match.end(1))
     return PersonRef(name=Grounded(value=name, start=person.start, end=person.end, text=person.text), role=role_grounded)
 
 
