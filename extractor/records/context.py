@@ -117,7 +117,7 @@ class Context:
         end = self.text.find("\n", position)
         return start, len(self.text) if end == -1 else end
 
-    def clauses(self, sentence: tuple[int, int], split_lists: bool = True) -> list[Clause]:
+    def clauses(self, sentence: tuple[int, int], split_lists: bool = True, split_figures: bool = True) -> list[Clause]:
         """Split a sentence at ``;`` and at a comma followed by a new support verb.
 
         ``Hỗ trợ ... 119,5 triệu đồng, hỗ trợ 3 đoàn viên ...; thăm và tặng quà 07 đơn vị``
@@ -130,6 +130,8 @@ class Context:
             # After "thống nhất các văn bản:" the ";" separate items of one list.
             if split_lists or colon == -1 or start + match.start() < colon:
                 cuts.add(start + match.end())
+        if not split_figures:
+            return [Clause(a, b, sentence) for a, b in zip(sorted(cuts), sorted(cuts)[1:]) if self.text[a:b].strip()]
         for cue in find_cues("support_verbs", self.text, start, end):
             before = self.text[start:cue.start].rstrip()
             if before.endswith(","):

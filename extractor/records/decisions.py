@@ -42,15 +42,15 @@ def build_decisions(ctx: Context, meetings: list[Meeting], report=None) -> tuple
         meeting_index = _meeting_of(meetings, sentence)
         meeting = meetings[meeting_index] if meeting_index is not None else None
         shared = None
-        for clause in ctx.clauses(sentence, split_lists=False):
+        for clause in ctx.clauses(sentence, split_lists=False, split_figures=False):
             if first_cue("not_decision", ctx.text, clause.start, clause.end):
                 shared = None
                 continue
             acts = _acts(ctx, clause)
             if not acts and shared is not None and _starts_with_document(ctx, clause):
-                acts = [(shared, clause.end)]
-            for cue, end in acts:
-                decision = _decision(ctx, clause, cue, end, meeting, report)
+                acts = [(shared, clause.start, clause.end)]
+            for cue, start, end in acts:
+                decision = _decision(ctx, clause, cue, start, end, meeting, report)
                 if decision is None:
                     continue
                 if meeting_index is not None:
@@ -61,23 +61,33 @@ def build_decisions(ctx: Context, meetings: list[Meeting], report=None) -> tuple
 
 
 def _acts(ctx: Context, clause: Clause):
-    """The acts of a clause, each with the end of its object: a new act starts at an action
-    cue after a comma, ``và`` or ``sau khi``; other action words belong to the object."""
+    """The acts of a clause as (cue, start, end): a new act starts at an action cue after a
+    comma, ``và`` or ``sau khi``, perhaps with its own subject between (``..., Liên đoàn Lao
+    động tỉnh tặng Bằng khen``); other action words belong to the object of the act."""
     cues = [c for c in find_cues("decision_actions", ctx.text, clause.start, clause.end)
             if not _NOUN_USE.search(ctx.text[max(clause.start, c.start - 12):c.start])]
-    acts = []
+    acts: list[tuple] = []
     for cue in cues:
-        if acts and not _NEW_ACT_BEFORE.search(ctx.text[max(clause.start, cue.start - 12):cue.start]):
+        start = _subject_start(ctx, clause.start, cue.start)
+        if acts and not _NEW_ACT_BEFORE.search(ctx.text[max(clause.start, start - 12):start]):
             continue
-        acts.append(cue)
+        acts.append((cue, start))
     bounds = []
-    for index, cue in enumerate(acts):
+    for index, (cue, start) in enumerate(acts):
         end = clause.end
         if index + 1 < len(acts):
-            nxt = acts[index + 1].start
-            end = len(re.sub(r"(?:,|;|\bvà|\bsau khi|\bđồng thời)\s*$", "", ctx.text[:nxt], flags=re.IGNORECASE).rstrip())
-        bounds.append((cue, end))
+            nxt = acts[index + 1][1]
+            end = len(re.sub(r"(?:,|;|\bvà|\bsau khi|\bđồng thời)\s*$", "", ctx.text[:nxt],
+                             flags=re.IGNORECASE).rstrip())
+        bounds.append((cue, start, end))
     return bounds
+
+
+def _subject_start(ctx: Context, lower: int, cue_start: int) -> int:
+    """Where the act begins: its subject organisation right before the cue, else the cue."""
+    orgs = [o for o in ctx.in_range("ORG", lower, cue_start)
+            if re.fullmatch(r"\s*(?:(?:đã|cũng|cũng đã|sẽ)\s*)?", ctx.text[o.end:cue_start], re.IGNORECASE)]
+    return orgs[-1].start if orgs else cue_start
 
 
 def _starts_with_document(ctx: Context, clause: Clause) -> bool:
@@ -93,9 +103,10 @@ def _meeting_of(meetings: list[Meeting], sentence: tuple[int, int]) -> int | Non
     return None
 
 
-def _decision(ctx: Context, clause: Clause, cue, end: int, meeting: Meeting | None, report) -> Decision | None:
-    start = clause.start
-    persons_before = [p for p in ctx.in_range("PERSON", start, cue.start) if cue.start - p.end < 120]
+def _decision(ctx: Context, clause: Clause, cue, start: int, end: int, meeting: Meeting | None,
+              report) -> Decision | None:
+    start = min(start, cue.start)
+    persons_before = [p for p in ctx.in_range("PERSON", clause.start, cue.start) if cue.start - p.end < 120]
     if persons_before:
         return None  # "Đ/c X, phó chủ tịch ... thông qua báo cáo": a person presents it
     refs = ctx.in_range("DOC_REF", start, end)
@@ -122,7 +133,7 @@ def _decision(ctx: Context, clause: Clause, cue, end: int, meeting: Meeting | No
         people = _listed_people(ctx, clause)
         if people:
             obj = _object(ctx, object_start, max(p.end for p in people), lists=True) or obj
-    decided_by = _decided_by(ctx, clause, cue, meeting)
+    decided_by = _decided_by(ctx, clause, cue, start, meeting)
     date = _date(ctx, start, end, refs, carried, meeting)
     doc_refs = refs
     if in_decision_document and article:
@@ -184,19 +195,23 @@ def _ref_value(ref) -> str:
 _NOT_DECIDER_BEFORE = re.compile(r"(?:với|của|theo|cùng|cho|vào)\s*$", re.IGNORECASE)
 
 
-def _decided_by(ctx: Context, clause: Clause, cue, meeting: Meeting | None) -> Grounded[str] | None:
-    """The meeting's body when the meeting acts ("Hội nghị thông qua ..."), else the
-    organisation that is the subject of the act."""
+def _decided_by(ctx: Context, clause: Clause, cue, start: int, meeting: Meeting | None) -> Grounded[str] | None:
+    """The act's own subject (``Liên đoàn Lao động tỉnh tặng Bằng khen``), else the meeting's
+    body when the meeting acts (``Hội nghị thông qua ...``), else an organisation that opens
+    the clause as its subject."""
+    if start < cue.start:
+        org = ctx.in_range("ORG", start, cue.start)[0]
+        return ctx.grounded_entity(org, value=org.attrs.get("canonical") or org.text)
     head = ctx.text[clause.sentence[0]:cue.start]
     if meeting is not None and meeting.organiser is not None and (
             first_cue("meeting_anaphora", head) or first_cue("meeting_kinds", head)):
         return meeting.organiser
-    refs = ctx.in_range("DOC_REF", clause.sentence[0], cue.start)
-    orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], cue.start)
-            if not _NOT_DECIDER_BEFORE.search(ctx.text[max(clause.sentence[0], o.start - 10):o.start])
+    refs = ctx.in_range("DOC_REF", clause.start, cue.start)
+    orgs = [o for o in ctx.in_range("ORG", clause.start, cue.start)
+            if not _NOT_DECIDER_BEFORE.search(ctx.text[max(clause.start, o.start - 10):o.start])
             and not any(r.start <= o.start <= r.end + 60 for r in refs)]
     if orgs:
-        org = orgs[-1]
+        org = orgs[0]
         return ctx.grounded_entity(org, value=org.attrs.get("canonical") or org.text)
     if meeting is not None and meeting.organiser is not None:
         return meeting.organiser
