@@ -59,7 +59,7 @@ def _figure(**fields) -> dict:
             "Thăm hỏi 127 đoàn viên có hoàn cảnh khó khăn với số tiền 126.100.000đ, 03 đoàn viên có hoàn cảnh "
             "khó khăn làm nhà với số tiền 130 triệu đồng.",
             [
-                _figure(amount=126_100_000, count=127, who="đoàn viên có hoàn cảnh khó khăn"),
+                _figure(amount=126_100_000, count=127, who="đoàn viên có hoàn cảnh khó khăn", purpose="other"),
                 _figure(amount=130_000_000, count=3, who="đoàn viên có hoàn cảnh khó khăn làm nhà", purpose="housing"),
             ],
         ),
@@ -67,7 +67,7 @@ def _figure(**fields) -> dict:
             "Các cấp công đoàn đã hỗ trợ 127 đoàn viên với tổng số tiền 126.100.000đ, trong đó LĐLĐ tỉnh trực "
             "tiếp hỗ trợ 45 đoàn viên, mỗi đoàn viên 1,5 triệu VNĐ từ Quỹ xã hội LĐLĐ tỉnh.",
             [
-                _figure(amount=126_100_000, count=127, who="đoàn viên"),
+                _figure(amount=126_100_000, count=127, who="đoàn viên", purpose="other"),
                 _figure(unit_amount=1_500_000, count=45, who="đoàn viên", fund="Quỹ xã hội LĐLĐ tỉnh", part_of=0),
             ],
         ),

@@ -90,6 +90,10 @@ def _figure(ctx: Context, clause: Clause, verb) -> SupportFigure | None:
         purpose = _purpose(ctx, clause.sentence[0], clause.start)
     elif purpose is not None:
         explicit += 1
+    if purpose is None and not _is_part(ctx, clause):
+        # Support with no named cause or form is for something else (lost jobs, unpaid
+        # wages, trips home): "other", read at the verb.
+        purpose = ctx.grounded("other", verb.start, verb.end)
     fund = _fund(ctx, clause.start, clause.end) or _fund(ctx, clause.sentence[0], clause.start)
     giver = _giver(ctx, clause, verb.start)
     period = _period(ctx, clause)
@@ -156,6 +160,9 @@ def _who(ctx: Context, clause: Clause, beneficiary: EntitySpan | None) -> Ground
             return None
     stop = _WHO_STOP.search(ctx.text, start + 1, clause.end)
     end = stop.start() if stop else clause.end
+    # A date ends the phrase too: "cho giáo viên ... trên địa bàn trong năm 2021".
+    for date in ctx.in_range("DATE", start, end):
+        end = min(end, len(re.sub(r"\s*(?:trong|vào|từ|năm)?\s*$", "", ctx.text[:date.start])))
     end = len(ctx.text[:end].rstrip(" ,:"))
     if end <= start:
         return None
@@ -208,8 +215,7 @@ def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
 def _giver(ctx: Context, clause: Clause, verb_start: int) -> Grounded[str] | None:
     """The organisation acting: the subject before the verb, not a partner (``phối hợp với``)."""
     orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], verb_start)
-            if not _NOT_GIVER_BEFORE.search(ctx.text[max(clause.sentence[0], o.start - 12):o.start])
-            and not ctx.in_range("DOC_REF", o.start - 80, o.start)]
+            if not _NOT_GIVER_BEFORE.search(ctx.text[max(clause.sentence[0], o.start - 12):o.start])]
     in_clause = [o for o in orgs if o.start >= clause.start]
     chosen = (in_clause or orgs or [None])[-1]
     if chosen is None:
