@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.data import load_resource
 from extractor.records.context import Context
 from extractor.records.cues import entries, first_cue
 from schemas.records import Grounded, Report, Signer
@@ -19,6 +20,7 @@ _BOILERPLATE = re.compile(
 _LIST_ITEM = re.compile(r"\s*[-–•+]\s*(.+?)\s*[;.]?\s*$")
 _NAME_LINE = re.compile(r"\s*\**\s*([A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*){1,4})\s*\**\s*$")
 HEADER_LINES = 12
+HEADLINE_LINES = 5
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -62,19 +64,38 @@ def _kind_and_title(ctx: Context, lines, repeated):
         line = ctx.text[start:end]
         for entry in entries("report_kinds"):
             if line.lower() == entry["word"] and line == line.upper() and index + 1 < len(lines):
-                t_start, t_end = lines[index + 1]
-                title = ctx.grounded(ctx.text[t_start:t_end], t_start, t_end)
+                title = _subject(ctx, index + 1)
                 return ctx.grounded(_refine_kind(ctx, entry["kind"], title), start, end), title
+    # A news item: its headline is among the first lines, with no final stop (a lead
+    # sentence or a caption ends with one).
     for start, end in lines[:HEADER_LINES]:
         line = ctx.text[start:end]
-        if line in repeated or _BOILERPLATE.match(line) or len(line.split()) < 4 or _is_dateline(ctx, start, end):
+        if (line in repeated or _BOILERPLATE.match(line) or len(line.split()) < 4 or _is_dateline(ctx, start, end)
+                or line.endswith((".", ":", ";"))):
             continue
         title = ctx.grounded(line, start, end)
-        cue = first_cue("meeting_kinds", ctx.text, start, end)
+        cue = first_cue("news_meeting_words", ctx.text, start, end)
         if cue is not None:
             return ctx.grounded("tin hội nghị", cue.start, cue.end), title
         return ctx.grounded("bài viết", start, end), title
     return None, None
+
+
+def _subject(ctx: Context, first_line: int) -> Grounded[str]:
+    """The subject under ``BÁO CÁO``: its lines up to the next blank line, joined by a space."""
+    start, end = _line_span(ctx, first_line)
+    position = end
+    for _ in range(2):
+        match = re.match(r"\n[ \t]*([^\s][^\n]*)", ctx.text[position:])
+        if not match or match.group(1).strip().startswith(("I.", "1.", "Căn cứ")):
+            break
+        position += match.end()
+    text = ctx.text[start:position]
+    return Grounded(value=" ".join(text.split()), start=start, end=position, text=text)
+
+
+def _line_span(ctx: Context, index: int) -> tuple[int, int]:
+    return _lines(ctx.text)[index]
 
 
 # The precision of the DATE a "BÁO CÁO" subject names decides the kind of report.
@@ -86,6 +107,8 @@ def _refine_kind(ctx: Context, kind: str, title: Grounded[str]) -> str:
     """``BÁO CÁO`` + a subject naming its period (``tháng 7 năm 2021``) gives the kind of report."""
     if kind != "báo cáo":
         return kind
+    if first_cue("annual_report_words", ctx.text, title.start, title.end):
+        return "báo cáo năm"
     dates = ctx.in_range("DATE", title.start, title.end)
     return _KIND_BY_PRECISION.get(dates[0].attrs.get("precision"), kind) if dates else kind
 
@@ -96,18 +119,33 @@ def _is_dateline(ctx: Context, start: int, end: int) -> bool:
 
 
 def _issuer(ctx: Context, lines) -> Grounded[str] | None:
-    candidates = list(lines[:3]) + [lines[-1]] if lines else []
-    for start, end in candidates:
-        orgs = ctx.in_range("ORG", start, end)
-        if orgs and orgs[0].start == start:
-            org = orgs[0]
-            return ctx.grounded_entity(org, value=org.attrs.get("canonical") or org.text)
+    """The issuing body: the lowest organisation-only line of the header (under the parent
+    body's line), else the closing "Trên đây là báo cáo ... của X", else an organisation
+    standing alone on the last line."""
+    header = [span for span in lines[:HEADLINE_LINES] if _org_line(ctx, *span)]
+    if header:
+        return _org_value(_org_line(ctx, *header[-1]))
     match = re.search(r"Trên đây là [Bb]áo cáo[^\n]*?\bcủa\s+", ctx.text)
     if match:
         orgs = [o for o in ctx.entities if o.label == "ORG" and o.start >= match.end() and o.start - match.end() < 3]
         if orgs:
-            return ctx.grounded_entity(orgs[0], value=orgs[0].attrs.get("canonical") or orgs[0].text)
+            return _org_value(orgs[0])
+    body = [span for span in lines if span[0] < _body_end(ctx)]
+    if body and _org_line(ctx, *body[-1]):
+        return _org_value(_org_line(ctx, *body[-1]))
     return None
+
+
+def _org_line(ctx: Context, start: int, end: int):
+    """The organisation a line consists of, or None."""
+    orgs = ctx.in_range("ORG", start, end)
+    if orgs and orgs[0].start == start and not ctx.text[orgs[0].end:end].strip(" .,:;*"):
+        return orgs[0]
+    return None
+
+
+def _org_value(org) -> Grounded[str]:
+    return Grounded(value=org.attrs.get("canonical") or org.text, start=org.start, end=org.end, text=org.text)
 
 
 def _date(ctx: Context, report_date: str | None) -> Grounded[str] | None:
@@ -149,27 +187,52 @@ def _signer(ctx: Context, lines) -> Signer | None:
             name = _name(ctx, l_start, l_end)
             if name is not None and role is not None:
                 return Signer(name=name, role=role, on_behalf_of=on_behalf)
-            if role is None and text == text.upper():
+            # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer's own title is the last line above the name.
+            if text == text.upper():
                 role = ctx.grounded(text, l_start, l_end)
-    # An article signed by its author: a name line, then title lines, at the very end.
-    tail = lines[-4:]
-    for position, (start, end) in enumerate(tail):
+    # An article signed by its author: the last name line (a byline, "Minh Ngọc - CĐVC tỉnh"),
+    # with the title lines under it ("Tỉnh ủy viên, Chủ tịch ..."); photo credits are not.
+    body = [span for span in lines if span[0] < _body_end(ctx)]
+    for position in range(len(body) - 1, max(-1, len(body) - 5), -1):
+        start, end = body[position]
+        if _PHOTO_CREDIT.match(ctx.text, start, end):
+            continue
         name = _name(ctx, start, end)
         if name is None:
             continue
-        roles = tail[position + 1:]
+        roles = []
+        for span in body[position + 1:]:
+            if not _is_title_line(ctx.text[span[0]:span[1]]):
+                break  # a caption or the author's unit follows: not a title
+            roles.append(span)
         role = None
         if roles:
-            role = ctx.grounded(", ".join(ctx.text[s:e] for s, e in roles), roles[0][0], roles[-1][1])
-            role = role.model_copy(update={"value": ", ".join(ctx.text[s:e] for s, e in roles)})
-        if not roles or all(len(ctx.text[s:e]) < 120 for s, e in roles):
-            return Signer(name=name, role=role)
+            value = ", ".join(ctx.text[s:e] for s, e in roles)
+            role = ctx.grounded(value, roles[0][0], roles[-1][1]).model_copy(update={"value": value})
+        return Signer(name=name, role=role)
     return None
 
 
+_PHOTO_CREDIT = re.compile(r"\s*(?:ảnh|nguồn)\s*:", re.IGNORECASE)
+
+
+def _body_end(ctx: Context) -> int:
+    """Where the report ends: before a "related news" list, if the page has one."""
+    sentences = ctx.sentences
+    return sentences[-1][1] if sentences else len(ctx.text)
+
+
+def _is_title_line(line: str) -> bool:
+    lowered = line.lower()
+    return any(lowered.startswith(t["title"].lower()) for t in load_resource("titles.yaml")["titles"])
+
+
 def _name(ctx: Context, start: int, end: int) -> Grounded[str] | None:
+    dash = re.search(r"\s+-\s+", ctx.text[start:end])
+    if dash:  # a byline with the author's unit: "Minh Ngọc - CĐVC tỉnh"
+        end = start + dash.start()
     people = ctx.in_range("PERSON", start, end)
-    if people:
+    if people and people[0].start == start:
         person = people[0]
         return Grounded(value=person.attrs.get("name") or person.text, start=person.start, end=person.end, text=person.text)
     match = _NAME_LINE.match(ctx.text, start, end)
