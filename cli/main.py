@@ -7,6 +7,7 @@ import typer
 from cli.corpus import corpus_app
 from cli.evaluate import evaluate_command
 from cli.extract import extract_command
+from cli.schema import schema_command
 
 app = typer.Typer(
     name="congdoan",
@@ -17,6 +18,7 @@ app = typer.Typer(
 app.command("extract")(extract_command)
 app.command("evaluate")(evaluate_command)
 app.add_typer(corpus_app, name="corpus")
+app.command("schema")(schema_command)
 
 
 @app.callback()
