@@ -56,7 +56,9 @@ def _repeated_lines(ctx: Context, lines) -> set[str]:
         key = ctx.text[start:end]
         seen[key] = seen.get(key, 0) + 1
     # Cleaning removed the later copies of a repeated block; its lines are repeated still.
-    return {k for k, n in seen.items() if n > 1} | set(ctx.doc._.repeated_lines)
+    # The cleaning stage may have blanked a repeated page header; it lists what it removed.
+    removed = ctx.doc._.repeated_lines if ctx.doc.has_extension("repeated_lines") else ()
+    return {k for k, n in seen.items() if n > 1} | set(removed or ())
 
 
 def _kind_and_title(ctx: Context, lines, repeated):
