@@ -42,6 +42,11 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+class Perturbation(str, Enum):
+    unaccent = "unaccent"
+    ocr = "ocr"
+
+
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="A corpus folder (with gold/) or a folder of gold JSON files.")],
     pred: Annotated[Path | None, typer.Option("--pred", "-p", help="Predictions: a JSON/JSONL file or folder of them, matched to gold by source file name or id. Default: run the extractor.")] = None,
@@ -52,6 +57,8 @@ def evaluate_command(
     min_f1: Annotated[list[str] | None, typer.Option("--min-f1", help="LABEL=0.95, micro=0.9 or macro=0.9: exit 1 when the strict F1 is lower (repeatable).")] = None,
     thresholds: Annotated[Path | None, typer.Option("--thresholds", help="TOML/YAML file of thresholds: a min_f1 table of LABEL = 0.95 (or a flat mapping).")] = None,
     baseline: Annotated[bool, typer.Option("--baseline", help="Also score underthesea's ner() as PERSON/ORG/LOC.")] = False,
+    perturb: Annotated[Perturbation | None, typer.Option("--perturb", help="Score on damaged copies of the gold texts: unaccent (no diacritics) or ocr (seeded OCR noise); entities only.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the --perturb ocr noise.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
     """Precision, recall and F1 per label against the gold corpus, strict and lenient.
@@ -67,18 +74,28 @@ def evaluate_command(
         _fail(str(error))
     if not documents:
         _fail(f"{gold}: no gold documents" + (f" in split {split.value}" if split is not Split.all else ""))
+    if perturb is not None:
+        if pred is not None:
+            _fail("--perturb runs the extractor on damaged texts; leave out --pred")
+        from extractor.perturb import perturb_corpus
+
+        documents = perturb_corpus(documents, perturb.value, seed=seed)
 
     predictions = _predictions(documents, pred, quiet)
-    result = evaluate(documents, predictions, labels=wanted, split=split.value)
+    result = evaluate(documents, predictions, labels=wanted, split=split.value, records=perturb is None)
     if baseline:
         result.baseline = evaluate_baseline(documents, split=split.value, labels=wanted)
     if result.missing and not quiet:
         typer.echo(f"warning: no prediction for {len(result.missing)} gold documents: {', '.join(result.missing)}", err=True)
 
+    perturbation = None if perturb is None else {"kind": perturb.value, "seed": seed}
     if fmt is ReportFormat.json:
-        typer.echo(json.dumps(_as_json(result, errors), ensure_ascii=False, indent=2))
+        data = _as_json(result, errors)
+        if perturbation is not None:
+            data["perturbation"] = perturbation
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print_report(result, errors)
+        print_report(result, errors, perturbation)
 
     failures = check_thresholds(result, minimum)
     for failure in failures:
@@ -189,13 +206,17 @@ def _as_json(result: EvaluationResult, errors: bool) -> dict[str, Any]:
     return data
 
 
-def print_report(result: EvaluationResult, errors: bool) -> None:
+def print_report(result: EvaluationResult, errors: bool, perturbation: dict[str, Any] | None = None) -> None:
     """Print the result as rich tables on stdout."""
     from rich.console import Console
 
     # Piped output keeps full rows instead of rich's 80-column default.
     console = Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-    console.print(_entity_table(result, f"Entities — split {result.split}, {result.documents} documents"))
+    damaged = ""
+    if perturbation is not None:
+        damaged = f", text damaged: {perturbation['kind']}" + (
+            f" (seed {perturbation['seed']})" if perturbation["kind"] == "ocr" else "")
+    console.print(_entity_table(result, f"Entities — split {result.split}, {result.documents} documents{damaged}"))
     attributes = _attribute_table(result)
     if attributes is not None:
         console.print(attributes)

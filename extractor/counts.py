@@ -41,6 +41,7 @@ from extractor.numbers import (
     whole_number,
     words_pattern,
 )
+from extractor.spelling import SpellingPattern
 
 LABEL = "COUNT"
 
@@ -77,7 +78,9 @@ def _unit_pattern() -> str:
     genders = words_pattern(_entries("genders"))
 
     def gendered(units: list[str]) -> str:
-        alternation = words_pattern(first_letter_variants(units))
+        # A unit of several words is one even with a mark damaged by OCR ("127 đoan viên");
+        # a unit of one word is not ("2 cơn bão" is no count of "con").
+        alternation = words_pattern(first_letter_variants(units), damaged=lambda unit: " " in unit)
         noun = rf"(?:(?:{classifiers}{SPACE})?{alternation}(?!\w)|{classifiers}(?!\w))"
         return rf"(?:{genders}{SPACE})?{noun}(?:{SPACE}{genders}(?!\w))?"
 
@@ -102,12 +105,12 @@ def _quoted_pattern() -> str:
     return rf"(?P<measure>{classifiers}{SPACE})?(?P<quoted>{'|'.join(alternatives)})"
 
 
-def _words_before_pattern(key: str) -> re.Pattern[str]:
+def _words_before_pattern(key: str) -> SpellingPattern:
     words = words_pattern(entry["word"] for entry in _data()[key])
-    return re.compile(rf"(?<!\w)(?i:{words}){SPACE}\Z")
+    return SpellingPattern(rf"(?<!\w)(?i:{words}){SPACE}\Z")
 
 
-_COUNT = re.compile(
+_COUNT = SpellingPattern(
     QUALIFIER
     + rf"(?:(?P<first>{DIGIT_NUMBER}){RANGE_JOIN}(?P<second>{DIGIT_NUMBER_UNGUARDED})|(?P<number>{DIGIT_NUMBER}))"
     + rf"{SPACE}(?P<counted>{_quoted_pattern()}|{_unit_pattern()})"
@@ -120,9 +123,9 @@ _COUNTING_WORD = _words_before_pattern("count_after")
 def _blocked(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows an ordinal or identifier word ("lần thứ 10")."""
     window = max(0, start - _LOOKBACK)
-    if _COUNTING_WORD.search(text, window, start):
+    if _COUNTING_WORD.for_text(text).search(text, window, start):
         return False
-    return _BLOCKING_WORD.search(text, window, start) is not None
+    return _BLOCKING_WORD.for_text(text).search(text, window, start) is not None
 
 
 def _is_year(number: str) -> bool:
@@ -181,4 +184,4 @@ def find_counts(text: str) -> list[Found]:
     >>> find_counts("Hội nghị lần thứ 10, tổng kết 10 năm, luân chuyển 1 số vị trí")
     []
     """
-    return scan(_COUNT, text, _read)
+    return scan(_COUNT.for_text(text), text, _read)

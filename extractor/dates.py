@@ -49,10 +49,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from extractor.data import load_resource
 from extractor.found import Found
+from extractor.linking import is_unaccented
+from extractor.spelling import alternatives, compile_spelling
 
 __all__ = ["day_words", "find_dates", "parse_date", "year_words"]
 
@@ -103,9 +106,13 @@ def _load_vocab() -> _Vocab:
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation of phrases, longest first; spaces match any whitespace."""
+    """A non-capturing alternation of phrases, longest first; spaces match any whitespace.
+
+    Date words stand next to digits (``tháng 7``, ``năm 2021``), which makes them certain
+    even with their diacritics damaged by OCR (``nam 2021``, ``Thứ tu``).
+    """
     phrases = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases) + ")"
+    return "(?:" + "|".join(alternatives(p, r"\s+", damaged=True) for p in phrases) + ")"
 
 
 def _class(chars: Iterable[str]) -> str:
@@ -136,7 +143,8 @@ class _Patterns:
     value: re.Pattern[str]
 
 
-def _compile(v: _Vocab) -> _Patterns:
+def _compile(v: _Vocab, unaccented: bool = False) -> _Patterns:
+    """The regexes for text with diacritics, or (``unaccented``) for text typed without."""
     r = v.roles
     flags = re.IGNORECASE
     seps = _class(v.settings["numeric_separators"])
@@ -148,7 +156,9 @@ def _compile(v: _Vocab) -> _Patterns:
     year_tail = rf"(?:(?:(?:\s*,)?\s*{year}\s+|\s+)(?P<y2>{y4}){_END})"
     slash_year = rf"(?:\s*[/.-]\s*(?P<y1>{y4}){_END})"
     time = rf"(?P<hh>{d12})[:h](?P<mm>{_DG}{{2}})"
-    c = re.compile
+    def c(source: str, flags: int = 0) -> re.Pattern[str]:
+        return compile_spelling(source, flags, unaccented=unaccented)
+
     return _Patterns(
         numeric=c(
             rf"{_START}(?P<d>{d12})(?P<sep>{seps})(?P<m>{d12})(?P=sep)"
@@ -198,6 +208,16 @@ def _compile(v: _Vocab) -> _Patterns:
 
 _VOCAB = _load_vocab()
 _P = _compile(_VOCAB)
+
+
+@cache
+def _unaccented_patterns() -> _Patterns:
+    return _compile(_VOCAB, unaccented=True)
+
+
+def _patterns_for(text: str) -> _Patterns:
+    """The regexes for ``text``: ``thang 7 nam 2021`` is a date only in text without diacritics."""
+    return _unaccented_patterns() if is_unaccented(text) else _P
 _MIN_YEAR = int(_VOCAB.settings["min_year"])
 _MAX_YEAR = int(_VOCAB.settings["max_year"])
 _TWO_DIGIT_SEPS = frozenset(_VOCAB.settings["two_digit_year_separators"])
@@ -298,22 +318,22 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
     return d <= calendar.monthrange(y if y is not None else 2000, m)[1]
 
 
-def _numeric(text: str) -> Iterator[_Cand]:
-    for mt in _P.numeric.finditer(text):
+def _numeric(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.numeric.finditer(text):
         ys = mt["y"]
         if len(ys) == 2 and mt["sep"] not in _TWO_DIGIT_SEPS:
             continue
         y, m, d = _year_any(ys), int(mt["m"]), int(mt["d"])
         if y is not None and _valid_day(y, m, d):
             yield _Cand(mt.start(), mt.end(), "day", y, m, d)
-    for mt in _P.iso.finditer(text):
+    for mt in p.iso.finditer(text):
         y, m, d = _year4(mt["y"]), int(mt["m"]), int(mt["d"])
         if y is not None and _valid_day(y, m, d):
             yield _Cand(mt.start(), mt.end(), "day", y, m, d)
 
 
-def _yearless(text: str, full_starts: set[int], standalone: bool) -> Iterator[_Cand]:
-    for mt in _P.yearless.finditer(text):
+def _yearless(p: _Patterns, text: str, full_starts: set[int], standalone: bool) -> Iterator[_Cand]:
+    for mt in p.yearless.finditer(text):
         m, d = int(mt["m"]), int(mt["d"])
         if not _valid_day(None, m, d):
             continue
@@ -321,21 +341,21 @@ def _yearless(text: str, full_starts: set[int], standalone: bool) -> Iterator[_C
         in_context = (
             # standing alone (parse_date), "28/7" is a date but "1.2" still reads as a decimal
             (standalone and mt["sep"] != ".")
-            or _ends_with(_P.yearless_context, text, s) is not None
-            or _links_to(text, e, full_starts)
+            or _ends_with(p.yearless_context, text, s) is not None
+            or _links_to(p, text, e, full_starts)
         )
         if in_context:
             yield _Cand(s, e, "day", None, m, d)
 
 
-def _links_to(text: str, pos: int, starts: set[int]) -> bool:
+def _links_to(p: _Patterns, text: str, pos: int, starts: set[int]) -> bool:
     """Whether ``text[pos:]`` is ``- `` / `` đến `` followed by a full date."""
-    link = _P.range_link.match(text, pos)
+    link = p.range_link.match(text, pos)
     return link is not None and link.end() in starts
 
 
-def _worded(text: str) -> Iterator[_Cand]:
-    for mt in _P.worded.finditer(text):
+def _worded(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.worded.finditer(text):
         m, d = int(mt["m"]), int(mt["d"])
         y = _year4(mt["y2"])
         if mt["y2"] is not None and y is None:
@@ -343,28 +363,28 @@ def _worded(text: str) -> Iterator[_Cand]:
         if not _valid_day(y, m, d):
             continue
         if not (mt["dw"] or mt["pre"] or y is not None
-                or _ends_with(_P.weekday_before, text, mt.start()) is not None):
+                or _ends_with(p.weekday_before, text, mt.start()) is not None):
             continue  # "sau 04 tháng 7 ..." without ngày/year is too weak
         yield _Cand(mt.start(), mt.end(), "day", y, m, d)
 
 
-def _months(text: str) -> Iterator[_Cand]:
-    for mt in _P.month.finditer(text):
+def _months(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.month.finditer(text):
         m = int(mt["m"])
         ys = mt["y1"] or mt["y2"]
         y = _year4(ys)
         if not 1 <= m <= 12 or (ys is not None and y is None):
             continue
         if ys is None and (
-            _ends_with(_P.duration_before, text, mt.start()) is not None
-            or _ends_with(_P.month_blocker_before, text, mt.start()) is not None
+            _ends_with(p.duration_before, text, mt.start()) is not None
+            or _ends_with(p.month_blocker_before, text, mt.start()) is not None
         ):
             continue
         yield _Cand(mt.start(), mt.end(), "month", y, m)
 
 
-def _quarters(text: str) -> Iterator[_Cand]:
-    for mt in _P.quarter.finditer(text):
+def _quarters(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.quarter.finditer(text):
         q = mt["q"]
         part = int(q) if q.isdigit() else _QUARTERS.get(q.casefold())
         ys = mt["y1"] or mt["y2"]
@@ -374,34 +394,34 @@ def _quarters(text: str) -> Iterator[_Cand]:
         yield _Cand(mt.start(), mt.end(), "quarter", y, part=part)
 
 
-def _halves(text: str) -> Iterator[_Cand]:
-    for mt in _P.half.finditer(text):
+def _halves(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.half.finditer(text):
         y = _year4(mt["y"])
         end = mt.end() if y is not None else mt.end("h1" if mt["h1"] else "h2")
         yield _Cand(mt.start(), end, "half", y, part=1 if mt["h1"] else 2)
 
 
-def _years(text: str) -> Iterator[_Cand]:
-    for mt in _P.year.finditer(text):
+def _years(p: _Patterns, text: str) -> Iterator[_Cand]:
+    for mt in p.year.finditer(text):
         y = _year4(mt["y"])
-        if y is None or _P.year_range_tail.match(text, mt.end()):
+        if y is None or p.year_range_tail.match(text, mt.end()):
             continue
         yield _Cand(mt.start(), mt.end(), "year", y)
 
 
-def _attach_time_and_weekday(text: str, c: _Cand) -> None:
+def _attach_time_and_weekday(p: _Patterns, text: str, c: _Cand) -> None:
     """Grow the span over an adjacent clock time (after, else before) and a weekday."""
     c.core = (c.start, c.end)
-    after = _P.time_after.match(text, c.end)
+    after = p.time_after.match(text, c.end)
     if after and int(after["hh"]) < 24 and int(after["mm"]) < 60:
         c.time = f"{int(after['hh']):02d}:{after['mm']}"
         c.end = after.end()
     else:
-        before = _ends_with(_P.time_before, text, c.start)
+        before = _ends_with(p.time_before, text, c.start)
         if before and int(before["hh"]) < 24 and int(before["mm"]) < 60:
             c.time = f"{int(before['hh']):02d}:{before['mm']}"
             c.start = before.start()
-    weekday = _ends_with(_P.weekday_before, text, c.start)
+    weekday = _ends_with(p.weekday_before, text, c.start)
     if weekday:
         c.start = weekday.start()
 
@@ -430,19 +450,20 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _scan(text: str, standalone: bool = False) -> list[_Cand]:
-    full = list(_numeric(text))
+    p = _patterns_for(text)
+    full = list(_numeric(p, text))
     starts = {c.start for c in full}
     cands = [
         *full,
-        *_yearless(text, starts, standalone),
-        *_worded(text),
-        *_months(text),
-        *_quarters(text),
-        *_halves(text),
-        *_years(text),
+        *_yearless(p, text, starts, standalone),
+        *_worded(p, text),
+        *_months(p, text),
+        *_quarters(p, text),
+        *_halves(p, text),
+        *_years(p, text),
     ]
     for c in cands:
-        _attach_time_and_weekday(text, c)
+        _attach_time_and_weekday(p, text, c)
     return _select(cands)
 
 
@@ -484,13 +505,14 @@ def parse_date(s: str) -> tuple[str | None, str]:
     (None, 'day')
     """
     t = s.strip()
-    m = _P.value.fullmatch(t)
+    p = _patterns_for(t)
+    m = p.value.fullmatch(t)
     if m:
         return _parse_value(m, s)
     found = _scan(t, standalone=True)
     if len(found) == 1:
         c = found[0]
-        if c.end == len(t) and _P.day_lead.fullmatch(t, 0, c.start):
+        if c.end == len(t) and p.day_lead.fullmatch(t, 0, c.start):
             f = c.found()
             return f.attrs["value"], c.precision
     raise ValueError(f"not a date: {s!r}")

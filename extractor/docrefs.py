@@ -47,11 +47,14 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from extractor.data import load_resource
 from extractor.dates import day_words, find_dates, year_words
 from extractor.found import Found
+from extractor.linking import is_unaccented
+from extractor.spelling import WrittenIndex, alternatives, compile_spelling
 
 __all__ = ["find_docrefs"]
 
@@ -76,12 +79,22 @@ _WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _NUMBER = r"[0-9]{1,5}[a-zđ]?(?!\w)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Data:
     kind_by_word: dict[str, str]
     kind_by_code: dict[str, str]
     titled_words: tuple[str, ...]
     words: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def kinds(self) -> WrittenIndex[str]:
+        """Kind words as written (``quyết định``, ``Quyet dinh``) -> canonical kind."""
+        return WrittenIndex(self.kind_by_word.items())
+
+    @cached_property
+    def codes(self) -> WrittenIndex[str]:
+        """Type codes as written in a symbol (``QĐ``, or ``QD`` without its stroke) -> kind."""
+        return WrittenIndex(self.kind_by_code.items(), case_sensitive=True)
 
 
 def _key(word: str) -> str:
@@ -105,10 +118,14 @@ def _load() -> _Data:
     return _Data(by_word, by_code, tuple(titled), {k: tuple(v) for k, v in words.items()})
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation, longest first; a space matches any run of spaces."""
+def _alt(words: Iterable[str], damaged: bool = False) -> str:
+    """A non-capturing alternation, longest first; a space matches any run of spaces.
+
+    ``damaged`` accepts the words with diacritics damaged by OCR (``Nghị quyêt số``): kind
+    words and ``số`` stand before a document number, which makes them certain.
+    """
     phrases = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(_WS.join(map(re.escape, p.split(" "))) for p in phrases) + ")"
+    return "(?:" + "|".join(alternatives(p, _WS, damaged=damaged) for p in phrases) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +140,11 @@ class _Patterns:
     day_word: re.Pattern[str]
 
 
-def _compile(d: _Data) -> _Patterns:
-    kinds = _alt(d.kind_by_word)
-    number_word = _alt(d.words["number_word"])
-    codes = "(?:" + "|".join(map(re.escape, sorted(d.kind_by_code, key=len, reverse=True))) + ")"
+def _compile(d: _Data, unaccented: bool = False) -> _Patterns:
+    """The regexes for text with diacritics, or (``unaccented``) for text typed without."""
+    kinds = _alt(d.kind_by_word, damaged=True)
+    number_word = _alt(d.words["number_word"], damaged=True)
+    codes = "(?:" + "|".join(alternatives(code) for code in sorted(d.kind_by_code, key=len, reverse=True)) + ")"
     symbol = (
         # state style: /[YEAR/]CODE-ISSUER, spaces tolerated around "/" and "-"
         rf"(?:[ ]*/[ ]*(?:(?P<year>[0-9]{{4}})[ ]*/[ ]*)?(?P<sym>{_TOKEN}(?:[ ]*-[ ]*{_TOKEN})*)"
@@ -134,7 +152,9 @@ def _compile(d: _Data) -> _Patterns:
         rf"|-(?P<pcode>{codes})(?!\w)[ ]*/[ ]*(?P<piss>{_TOKEN}(?:-{_TOKEN})*))"
     )
     title_word = rf"(?!(?i:{_alt(d.words['title_breaker'])})(?!\w))[^\W\d_]+"
-    c = re.compile
+    def c(source: str, flags: int = 0) -> re.Pattern[str]:
+        return compile_spelling(source, flags, unaccented=unaccented)
+
     return _Patterns(
         kind_ref=c(
             rf"(?<!\w)(?P<kw>(?i:{kinds}))(?!\w)"
@@ -161,6 +181,16 @@ _DATA = _load()
 _P = _compile(_DATA)
 
 
+@cache
+def _unaccented_patterns() -> _Patterns:
+    return _compile(_DATA, unaccented=True)
+
+
+def _patterns_for(text: str) -> _Patterns:
+    """The regexes for ``text``: ``Quyet dinh so 722`` is a reference only in unaccented text."""
+    return _unaccented_patterns() if is_unaccented(text) else _P
+
+
 @dataclass(slots=True)
 class _Ref:
     start: int
@@ -177,13 +207,13 @@ def _empty_attrs() -> dict[str, Any]:
 def _symbol_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     """kind-from-code, symbol, issuer and year of a matched symbol (None if there is none)."""
     if m["pcode"]:
-        return {"code_kind": _DATA.kind_by_code[m["pcode"]], "symbol": f"{m['pcode']}/{m['piss']}",
+        return {"code_kind": _DATA.codes.get(m["pcode"]), "symbol": f"{m['pcode']}/{m['piss']}",
                 "issuer": m["piss"], "year": None}
     if m["sym"]:
         symbol = re.sub(r"\s+", "", m["sym"])
         first, _, rest = symbol.partition("-")
-        if first in _DATA.kind_by_code:
-            code_kind, issuer = _DATA.kind_by_code[first], rest or None
+        if first in _DATA.codes:
+            code_kind, issuer = _DATA.codes.get(first), rest or None
         else:
             code_kind, issuer = None, symbol
         return {"code_kind": code_kind, "symbol": symbol, "issuer": issuer,
@@ -191,56 +221,56 @@ def _symbol_attrs(m: re.Match[str]) -> dict[str, Any] | None:
     return None
 
 
-def _attach_date(text: str, ref: _Ref, dates: dict[int, Found]) -> None:
+def _attach_date(p: _Patterns, text: str, ref: _Ref, dates: dict[int, Found]) -> None:
     """Extend ``ref`` over ``[,] ngày <date>`` right after it (``ngày`` may be doubled)."""
-    pos = _P.clause_lead.match(text, ref.end).end()
+    pos = p.clause_lead.match(text, ref.end).end()
     consumed = 0
     while True:
         found = dates.get(pos)
-        if found is not None and (consumed or _P.day_word.match(text, pos)):
+        if found is not None and (consumed or p.day_word.match(text, pos)):
             ref.end = found.end
             ref.attrs.update(date=found.attrs["value"], date_start=found.start, date_end=found.end)
             return
-        word = _P.day_word.match(text, pos)
+        word = p.day_word.match(text, pos)
         if word is None:
             return
         pos, consumed = word.end(), consumed + 1
 
 
-def _numbered(text: str, dates: dict[int, Found]) -> Iterator[_Ref]:
-    matches = [*_P.kind_ref.finditer(text), *_P.bare_ref.finditer(text)]
+def _numbered(p: _Patterns, text: str, dates: dict[int, Found]) -> Iterator[_Ref]:
+    matches = [*p.kind_ref.finditer(text), *p.bare_ref.finditer(text)]
     for m in matches:
         kw = m.groupdict().get("kw")
         sym = _symbol_attrs(m)
         attrs = _empty_attrs()
         attrs["number"] = m["num"]
         if sym is not None:
-            if kw is None and sym["code_kind"] is None and not _P.number_label_before.search(
+            if kw is None and sym["code_kind"] is None and not p.number_label_before.search(
                 text, max(0, m.start() - 20), m.start()
             ):
                 continue  # "3/TW" alone: no kind word, no code, no "Số:" label
             attrs.update(symbol=sym["symbol"], issuer=sym["issuer"], year=sym["year"])
-        attrs["kind"] = _DATA.kind_by_word[_key(kw)] if kw else (sym or {}).get("code_kind")
+        attrs["kind"] = _DATA.kinds.get(kw) if kw else (sym or {}).get("code_kind")
         start = m.start()
         if kw is None:
-            title = _P.titled.search(text, max(0, m.start() - 80), m.start())
+            title = p.titled.search(text, max(0, m.start() - 80), m.start())
             if title is not None:
-                start, attrs["kind"] = title.start(), _DATA.kind_by_word[_key(title["kw"])]
+                start, attrs["kind"] = title.start(), _DATA.kinds.get(title["kw"])
         ref = _Ref(start, m.end(), attrs)
-        _attach_date(text, ref, dates)
-        if sym is None and not _number_only_ok(text, m, ref):
+        _attach_date(p, text, ref, dates)
+        if sym is None and not _number_only_ok(p, text, m, ref):
             continue
         yield ref
 
 
-def _number_only_ok(text: str, m: re.Match[str], ref: _Ref) -> bool:
+def _number_only_ok(p: _Patterns, text: str, m: re.Match[str], ref: _Ref) -> bool:
     """A kind word with a bare number: "Chỉ thị số 05", "Quyết định 217 của ..."."""
-    if _P.bad_number_tail.match(text, m.end()):
+    if p.bad_number_tail.match(text, m.end()):
         return False
     if not m["so"] and len(m["num"]) == 4:
         return False  # "Kế hoạch 2021 của tỉnh": the 2021 plan, not plan no. 2021
     return bool(m["so"]) or ref.attrs["date_start"] is not None or bool(
-        _P.follower.match(text, m.end())
+        p.follower.match(text, m.end())
     )
 
 
@@ -273,5 +303,5 @@ def find_docrefs(text: str) -> list[Found]:
     []
     """
     dates = {f.start: f for f in find_dates(text)}
-    refs = list(_numbered(text, dates))
+    refs = list(_numbered(_patterns_for(text), text, dates))
     return [Found(LABEL, r.start, r.end, r.attrs) for r in _select(refs)]

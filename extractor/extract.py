@@ -1,4 +1,9 @@
-"""From text to an :class:`~schemas.ExtractedDocument`: normalise, run, map back."""
+"""From text to an :class:`~schemas.ExtractedDocument`: normalise, clean, run, map back.
+
+Normalisation (:mod:`extractor.normalize`) and cleaning (:mod:`extractor.cleaning`) give
+the text the recognisers read together with a map back to the user's characters; every
+offset of the output indexes the text as the user gave it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.cleaning import Cleaning, clean
 from extractor.found import Found
 from extractor.normalize import NormalizedText, normalize
 from extractor.people import merge_people
@@ -37,33 +43,49 @@ class Extractor:
 
     def extract(self, text: str, source: str | None = None, include_text: bool = True) -> ExtractedDocument:
         """Extract the entities of one report text."""
-        normalized = normalize(text)
-        doc = self.nlp(normalized.text)
-        return to_document(doc, normalized, source=source, include_text=include_text)
+        cleaning = clean(normalize(text))
+        doc = self.nlp(_make_doc(self.nlp, cleaning))
+        return to_document(doc, cleaning.text, source=source, include_text=include_text, cleaning=cleaning)
 
     def extract_many(
         self, texts: Iterable[tuple[str, str | None]], include_text: bool = True, batch_size: int = 16
     ) -> Iterator[ExtractedDocument]:
         """Extract ``(text, source)`` pairs in order, streaming through ``nlp.pipe``."""
-        pending: list[tuple[NormalizedText, str | None]] = []
+        pending: list[tuple[Cleaning, str | None]] = []
 
         def flush() -> Iterator[ExtractedDocument]:
-            docs = self.nlp.pipe(item[0].text for item in pending)
-            for (normalized, source), doc in zip(pending, docs):
-                yield to_document(doc, normalized, source=source, include_text=include_text)
+            docs = self.nlp.pipe(_make_doc(self.nlp, item[0]) for item in pending)
+            for (cleaning, source), doc in zip(pending, docs):
+                yield to_document(doc, cleaning.text, source=source, include_text=include_text, cleaning=cleaning)
             pending.clear()
 
         for text, source in texts:
-            pending.append((normalize(text), source))
+            pending.append((clean(normalize(text)), source))
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
 
 
+def _make_doc(nlp: Language, cleaning: Cleaning) -> Doc:
+    """The tokenised doc of the cleaned text, told which lines cleaning found repeated."""
+    doc = nlp.make_doc(cleaning.text.text)
+    doc._.repeated_lines = cleaning.repeated_lines
+    return doc
+
+
 def to_document(
-    doc: Doc, normalized: NormalizedText, source: str | None = None, include_text: bool = True
+    doc: Doc,
+    normalized: NormalizedText,
+    source: str | None = None,
+    include_text: bool = True,
+    cleaning: Cleaning | None = None,
 ) -> ExtractedDocument:
-    """Convert the spans of a processed doc into grounded entities of the original text."""
+    """Convert the spans of a processed doc into grounded entities of the original text.
+
+    ``normalized`` is the text the doc was made of, with its map to the original;
+    ``cleaning`` (when the text was cleaned) adds the steps that fired and gives every
+    removed copy of a repeated block the entities of its first copy.
+    """
     original = normalized.original
     entities = []
     for span in doc.spans.get(SPANS_KEY, []):
@@ -73,6 +95,8 @@ def to_document(
         fields = {k: v for k, v in (span._.attrs or {}).items() if k not in _INTERNAL_ATTRS}
         entities.append(_ENTITY.validate_python({**fields, "label": span.label_, "start": start, "end": end,
                                                  "text": original[start:end]}))
+    if cleaning is not None:
+        entities.extend(_copied_entities(entities, cleaning, original))
     entities.sort(key=lambda e: (e.start, -e.end))
     records = doc._.records
     people = merge_people(
@@ -90,7 +114,24 @@ def to_document(
         decisions=_to_original(records.decisions, normalized) if records else [],
         support=_to_original(records.support, normalized) if records else [],
         people=_to_original(people, normalized),
+        cleaning=cleaning.steps if cleaning is not None else [],
     )
+
+
+def _copied_entities(entities: list, cleaning: Cleaning, original: str) -> list:
+    """The entities of each removed copy of a repeated block, taken from its first copy.
+
+    The guideline annotates every copy of a duplicated caption or banner; the copies are
+    the same characters, so an entity moves by the distance between them.
+    """
+    copied = []
+    for copy in cleaning.copies:
+        shift = copy.start - copy.source_start
+        for entity in entities:
+            if copy.source_start <= entity.start and entity.end <= copy.source_end:
+                start, end = entity.start + shift, entity.end + shift
+                copied.append(entity.model_copy(update={"start": start, "end": end, "text": original[start:end]}))
+    return copied
 
 
 def _to_original(value, normalized: NormalizedText):
@@ -109,6 +150,8 @@ def _to_original(value, normalized: NormalizedText):
         update.update(start=start, end=end)
         if "text" in type(value).model_fields:
             update["text"] = normalized.original[start:end]
+        elif "name" in type(value).model_fields:  # a person mention: its name is its evidence
+            update["name"] = normalized.original[start:end]
     return value.model_copy(update=update) if update else value
 
 

@@ -34,6 +34,7 @@ from extractor.numbers import (
     scan,
     whole_number,
 )
+from extractor.spelling import SpellingPattern, alternatives
 
 LABEL = "MONEY"
 
@@ -43,7 +44,7 @@ def _blocked_rest(word: str, compound: str) -> str | None:
     rest = compound[len(word) :]
     if not compound.startswith(word) or not rest or rest[0].isalpha():
         return None
-    return SPACE.join(re.escape(piece) for piece in rest.split(" ")) + r"(?!\w)"
+    return f"(?:{alternatives(rest, SPACE)})" + r"(?!\w)"
 
 
 @cache
@@ -51,36 +52,42 @@ def currency_pattern() -> str:
     """Alternation of the currency markers, each refusing the compounds it begins."""
     data = load_resource("money.yaml")
     compounds = [entry["compound"] for entry in data["not_currency"]]
-    alternatives = []
+    markers = []
     for word in sorted({entry["word"] for entry in data["currencies"]}, key=len, reverse=True):
         rests = [rest for compound in compounds if (rest := _blocked_rest(word, compound))]
         blocked = f"(?!{'|'.join(rests)})" if rests else ""
-        alternatives.append(rf"{re.escape(word)}(?!\w){blocked}")
-    return "(?:" + "|".join(alternatives) + ")"
+        # After digits a currency word is one even with its marks damaged ("126.100.000 đông").
+        markers.append(rf"(?:{alternatives(word, damaged=True)})(?!\w){blocked}")
+    return "(?:" + "|".join(markers) + ")"
 
 
 _CURRENCY = rf"(?P<currency>{OPTIONAL_SPACE}{currency_pattern()})"
 _SINGLE = rf"(?P<amount>{SPACED_DIGITS}(?={OPTIONAL_SPACE}{currency_pattern()})|{NUMBER})"
-_MONEY = re.compile(
+_MONEY = SpellingPattern(
     QUALIFIER
     + rf"(?:(?P<first>{NUMBER}){RANGE_JOIN}(?P<second>{NUMBER_UNGUARDED})|{_SINGLE})"
     + _CURRENCY
     + TRAILING_QUALIFIER
 )
-_AMOUNT = re.compile(_SINGLE + _CURRENCY)
+_AMOUNT = SpellingPattern(_SINGLE + _CURRENCY)
 # An amount right after a scale word ("2 tỷ 500 đồng": 2 000 000 500 or 2,5 tỷ?) or a
 # 3-digit group right after digits ("1500 000 đồng") is the detached tail of a larger,
 # ambiguous amount: no value is better than a wrong one.
-_DETACHED_AFTER_SCALE = re.compile(rf"{SCALES}{SPACE}\Z")
+# The scale word must follow digits: "Công ty 50 triệu đồng" ("ty" may be a damaged "tỷ")
+# is a whole amount.
+_DETACHED_AFTER_SCALE = SpellingPattern(rf"[0-9]{OPTIONAL_SPACE}{SCALES}{SPACE}\Z")
 _DETACHED_GROUP = re.compile(r"[0-9]{3}")
 _DETACHED_AFTER_DIGITS = re.compile(r"[0-9] \Z")
 _LOOKBACK = 20
+# Nobody is given eight đồng: an amount in words below this is a word that looks like a
+# number ("nhà hảo tâm đóng góp" typed without diacritics reads "tam dong", 8 đồng).
+_MIN_WORDED_AMOUNT = 1000
 
 
 def _detached(text: str, start: int, amount: str) -> bool:
     """Whether the amount at ``start`` is the tail of a longer, unreadable one."""
     window = max(0, start - _LOOKBACK)
-    if _DETACHED_AFTER_SCALE.search(text, window, start):
+    if _DETACHED_AFTER_SCALE.for_text(text).search(text, window, start):
         return True
     return bool(_DETACHED_GROUP.fullmatch(amount) and _DETACHED_AFTER_DIGITS.search(text, window, start))
 
@@ -95,6 +102,8 @@ def _read(match: re.Match[str]) -> list[Found] | None:
     if match.group("amount") is not None:
         value = whole_number(match.group("amount"))
         if value is None or _detached(match.string, match.start("amount"), match.group("amount")):
+            return None
+        if value < _MIN_WORDED_AMOUNT and not any(char.isdigit() for char in match.group("amount")):
             return None
         return [_money(match.start("amount"), end, value, qualifier)]
     second = safe_reading(match.group("second"))
@@ -121,7 +130,7 @@ def find_money(text: str) -> list[Found]:
     >>> find_money("bầu bổ sung 5 đồng chí")
     []
     """
-    return scan(_MONEY, text, _read)
+    return scan(_MONEY.for_text(text), text, _read)
 
 
 def parse_money(s: str) -> int:
@@ -133,7 +142,7 @@ def parse_money(s: str) -> int:
     >>> parse_money("3 tỷ 640 triệu đồng"), parse_money("126.100.000đ"), parse_money("hai tỷ đồng")
     (3640000000, 126100000, 2000000000)
     """
-    match = _AMOUNT.fullmatch(s.strip())
+    match = _AMOUNT.for_text(s).fullmatch(s.strip())
     value = whole_number(match.group("amount")) if match else None
     if value is None:
         raise ValueError(f"not an amount of money: {s!r}")

@@ -30,6 +30,7 @@ from functools import cache
 
 from extractor.data import load_resource
 from extractor.found import Found
+from extractor.spelling import WrittenIndex, alternatives
 
 # --------------------------------------------------------------------------- spacing
 
@@ -134,17 +135,52 @@ def number_words() -> dict[str, NumberWord]:
     return words
 
 
-def words_pattern(words: Iterable[str], *, space: str = SPACE) -> str:
+@cache
+def _number_word_index() -> WrittenIndex[NumberWord]:
+    return WrittenIndex((word.word, word) for word in number_words().values())
+
+
+def number_word(token: str, previous: NumberWord | None = None) -> NumberWord | None:
+    """The number word ``token`` is, as written (``triệu``, ``Triệu``, or ``trieu`` in
+    unaccented text), or None.
+
+    Without diacritics two words may look alike: ``muoi`` is ``mười`` (ten) first and
+    ``mươi`` (tens) after a digit; ``mot`` is ``một`` or ``mốt``, both one.
+
+    >>> number_word("Trieu").word, number_word("muoi").word, number_word("muoi", number_word("hai")).word
+    ('triệu', 'mười', 'mươi')
+    """
+    candidates = _number_word_index().candidates(token)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    after_digit = previous is not None and previous.role == "digit"
+    for word in candidates:
+        if word.role == "tens" and after_digit:
+            return word
+        if word.after and previous is not None and previous.word in word.after:
+            return word
+    plain = [word for word in candidates if not word.after and word.role != "tens"]
+    return (plain or candidates)[0]
+
+
+def words_pattern(
+    words: Iterable[str], *, space: str = SPACE, damaged: bool | Callable[[str], bool] = False
+) -> str:
     """A regex alternation of ``words``, longest first, spaces inside words made flexible.
 
     Python tries alternatives in order, so longest-first makes the longest entry win
     ("đơn vị trường học" before "đơn vị").
 
-    >>> words_pattern(["đơn vị", "đơn vị trường học"], space=" ")
-    '(?:đơn vị trường học|đơn vị)'
+    >>> from extractor.spelling import accented_only
+    >>> accented_only(words_pattern(["đơn vị", "đơn vị trường học"], space=" "))
+    '(?:đơn vị trường học|dơn vị trường học|đơn vị|dơn vị)'
+
+    ``damaged`` (for all words, or those it returns True for) also accepts each word with
+    its diacritics damaged (:func:`extractor.spelling.alternatives`).
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    parts = [space.join(re.escape(piece) for piece in word.split(" ")) for word in unique]
+    # Every spelling of a word stays next to it, so the longest word still wins.
+    parts = [alternatives(word, space, damaged=damaged(word) if callable(damaged) else damaged) for word in unique]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -166,7 +202,10 @@ def _build_number_fragments() -> tuple[str, str, str, str]:
     multipliers = [w.word for w in words if w.role in ("hundred", "scale")]
     starters = [w.word for w in words if w.role in ("digit", "ten") and w.starts_phrase and not w.after]
     every = [w.word for w in words]
-    scale = rf"{_ci(words_pattern(multipliers))}(?!\w)"
+    # After digits a scale word is one even with its marks damaged by OCR ("119,5 triêu");
+    # not "trăm": "5 trạm y tế" is five health stations, not five hundred.
+    scale_word = {w.word for w in words if w.role == "scale"}.__contains__
+    scale = rf"{_ci(words_pattern(multipliers, damaged=scale_word))}(?!\w)"
     scales = rf"{scale}(?:{SPACE}{scale}){{0,{_MAX_STACKED_SCALES}}}"
     any_word = rf"{_ci(words_pattern(every))}(?!\w)"
     word_phrase = rf"(?<!\w){_ci(words_pattern(starters))}(?!\w)(?:{SPACE}{any_word}){{0,{_MAX_WORDS}}}"
@@ -248,7 +287,7 @@ class _Reader:
         if token[0].isdigit():
             self._digits(token)
             return index + 1
-        word = number_words().get(token.lower())
+        word = number_word(token, self.previous)
         if word is None:
             raise ValueError(f"not a number word: {token!r}")
         if word.role == "point":
@@ -328,7 +367,7 @@ class _Reader:
         digits = []
         cursor = index + 1
         while cursor < len(self.tokens):
-            word = number_words().get(self.tokens[cursor].lower())
+            word = number_word(self.tokens[cursor])
             if word is None or word.role != "digit":
                 break
             digits.append(str(word.value))
@@ -384,7 +423,7 @@ def _merge_spaced_groups(tokens: list[str]) -> list[str]:
 def _after_point(tokens: list[str]) -> bool:
     """Whether the trailing digit words follow "phẩy" or "linh" ("hai phẩy năm", "một trăm linh năm")."""
     for token in reversed(tokens[:-1]):
-        word = number_words().get(token.lower())
+        word = number_word(token)
         if word is None or word.role != "digit":
             return word is not None and word.role in ("point", "zero_tens")
     return False
@@ -406,8 +445,8 @@ def read_number(text: str, *, running_text: bool = False) -> NumberReading:
     if not tokens:
         raise ValueError("empty number")
     if running_text:
-        first = number_words().get(tokens[0].lower())
-        last = number_words().get(tokens[-1].lower())
+        first = number_word(tokens[0])
+        last = number_word(tokens[-1], number_word(tokens[-2]) if len(tokens) > 1 else None)
         if first is not None and not first.starts_phrase:
             raise ValueError(f"{first.word!r} does not start a number in running text")
         if last is not None and not last.ends_phrase and not _after_point(tokens):
@@ -441,14 +480,23 @@ def _qualifiers(position: str) -> dict[str, str]:
     return {entry["word"].lower(): entry["qualifier"] for entry in entries}
 
 
+@cache
+def _qualifier_index() -> WrittenIndex[str]:
+    return WrittenIndex(
+        (word, qualifier) for position in ("before", "after") for word, qualifier in _qualifiers(position).items()
+    )
+
+
 def qualifier_of(word: str) -> str:
     """The qualifier ("approx", "over", "under") of a hedge word as matched in the text.
 
-    >>> qualifier_of("Trên"), qualifier_of("gần"), qualifier_of("ước  đạt"), qualifier_of("trở lên")
+    >>> qualifier_of("Trên"), qualifier_of("gần"), qualifier_of("ước  đạt"), qualifier_of("tro len")
     ('over', 'under', 'approx', 'over')
     """
-    key = " ".join(word.lower().split())
-    return _qualifiers("before").get(key) or _qualifiers("after")[key]
+    qualifier = _qualifier_index().get(word)
+    if qualifier is None:
+        raise KeyError(word)
+    return qualifier
 
 
 def match_qualifier(match: re.Match[str]) -> str | None:
@@ -458,10 +506,13 @@ def match_qualifier(match: re.Match[str]) -> str | None:
 
 
 #: An optional hedge word right before a number, only spaces between: named group
-#: ``qualifier``. Case-insensitive ("Trên 90%"); the longest phrase wins ("trên dưới").
-QUALIFIER = rf"(?:(?<!\w)(?P<qualifier>{_ci(words_pattern(_qualifiers('before'), space=GAP))}){GAP})?"
+#: ``qualifier``. Case-insensitive ("Trên 90%"); the longest phrase wins ("trên dưới"); a
+#: hedge right before a number is one even with its marks damaged by OCR ("gân 98%").
+QUALIFIER = rf"(?:(?<!\w)(?P<qualifier>{_ci(words_pattern(_qualifiers('before'), space=GAP, damaged=True))}){GAP})?"
 #: An optional hedge phrase after the unit ("8.000 công nhân trở lên"): group ``trailing``.
-TRAILING_QUALIFIER = rf"(?:{GAP}(?P<trailing>{_ci(words_pattern(_qualifiers('after'), space=GAP))})(?!\w))?"
+TRAILING_QUALIFIER = (
+    rf"(?:{GAP}(?P<trailing>{_ci(words_pattern(_qualifiers('after'), space=GAP, damaged=True))})(?!\w))?"
+)
 
 
 def _range_join() -> str:

@@ -36,7 +36,18 @@ from typing import Any
 
 from extractor.data import load_resource
 from extractor.found import Found
-from extractor.linking import Linker, PhraseTable, Word, fold, gap_between, normalize_tones, strip_marks, words
+from extractor.linking import (
+    Linker,
+    PhraseTable,
+    Word,
+    WordSet,
+    fold,
+    gap_between,
+    is_unaccented,
+    normalize_tones,
+    strip_marks,
+    words,
+)
 from extractor.places import capital_city, named_place_at, place_at, scan_places, unit_at
 
 __all__ = ["find_organisations", "infer_province", "link_organisation", "role_organisation"]
@@ -67,7 +78,7 @@ class _Body:
     home: bool = False
     standalone: bool = False
     lowercase_check: bool = False
-    not_before: frozenset[str] = frozenset()
+    not_before: WordSet | None = None
     unit: str | None = None
     names: str | None = None
     resolve_place: bool = False
@@ -93,11 +104,12 @@ class _Tables:
     generic_after: PhraseTable
     generic_before: PhraseTable
     union_generic_before: PhraseTable
-    joiners: frozenset[str]
-    name_breakers: frozenset[str]
-    number_words: frozenset[str]
+    joiners: WordSet
+    name_breakers: WordSet
+    number_words: WordSet
     home_kinds: frozenset[str]
     branches: PhraseTable
+    surnames: WordSet
 
 
 @dataclass(slots=True)
@@ -142,7 +154,7 @@ def _tables() -> _Tables:
                 home=entry.get("home", False),
                 standalone=entry.get("standalone", False),
                 lowercase_check=entry.get("lowercase_check", False),
-                not_before=frozenset(fold(word) for word in entry.get("not_before", ())),
+                not_before=WordSet(entry.get("not_before", ())),
                 unit=entry.get("unit"),
                 names=entry.get("names"),
                 resolve_place=entry.get("resolve_place", False),
@@ -155,8 +167,8 @@ def _tables() -> _Tables:
             for form in entry["forms"]:
                 bodies.add(form, body, _case_of(form, entry))
     names_data = dict(load_resource(NAMES_RESOURCE))
-    breakers = frozenset(fold(entry["word"]) for entry in names_data.pop("name_breakers"))
-    number_words = frozenset(fold(entry["word"]) for entry in names_data.pop("number_words"))
+    breakers = WordSet(entry["word"] for entry in names_data.pop("name_breakers"))
+    number_words = WordSet(entry["word"] for entry in names_data.pop("number_words"))
     names: dict[str, PhraseTable] = {}
     for list_name, entries in names_data.items():
         table = PhraseTable()
@@ -183,7 +195,7 @@ def _tables() -> _Tables:
         generic_after=tables["after"],
         generic_before=tables["before"],
         union_generic_before=tables["lowercase_union_before"],
-        joiners=frozenset(fold(word) for word in generic["list_joiners"]),
+        joiners=WordSet(generic["list_joiners"]),
         name_breakers=breakers,
         home_kinds=frozenset(
             fold(entry["canonical"]) for section in ("local", "named") for entry in data[section]
@@ -191,6 +203,7 @@ def _tables() -> _Tables:
         ),
         number_words=number_words,
         branches=names["branches"],
+        surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
     )
 
 
@@ -231,6 +244,7 @@ class _Parser:
         self.province = province
         self.tokens = _tokens(text)
         self.tables = _tables()
+        self.unaccented = is_unaccented(text)
         self._districts: dict[str, str | None] = {}
 
     # -- helpers
@@ -316,7 +330,7 @@ class _Parser:
         """``LĐLĐ huyện, thành phố``: unit words listed without names are kinds of body."""
         if index >= len(self.tokens) or not _LIST_GAP.fullmatch(self.gap(index)):
             return False
-        start = index + 1 if self.tokens[index].key in self.tables.joiners else index
+        start = index + 1 if self.tables.joiners.has(self.tokens[index], self.text) else index
         if "," not in self.gap(index) and start == index:
             return False
         return unit_at(self.text, self.tokens, start) is not None and place_at(
@@ -332,15 +346,33 @@ class _Parser:
             end = index + size
             if self.inside_word(end):
                 continue
-            if body.not_before and self.spaced(end) and self.tokens[end].key in body.not_before:
+            if body.not_before and self.spaced(end) and body.not_before.has(self.tokens[end], self.text):
                 continue
             if body.not_after is not None and self.preceded_by(body.not_after, index):
+                continue
+            if self.unaccented and size == 1 and self.name_or_title_ahead(index):
                 continue
             org = getattr(self, "_" + body.section)(body, index, end, depth)
             if org is not None and not self.inside_word(org.end_word):
                 if best is None or org.end_word > best.end_word:
                     best = org
         return best
+
+    def name_or_title_ahead(self, index: int) -> bool:
+        """Whether a one-word body of an unaccented text is rather a name or a title.
+
+        Without diacritics ``Dang Van Bao`` is Đặng Văn Bảo (a surname before a name), not
+        the Party, and ``Truong Ban Chinh sach ...`` is Trưởng (head of) the board after it,
+        not a school (Trường).
+        """
+        following = index + 1
+        if following >= len(self.tokens) or not self.spaced(following) or not self.tokens[following].text[0].isupper():
+            return False
+        if self.tables.bodies.matches(self.text, self.tokens, following):
+            return True
+        if self.tables.descriptors.match(self.text, self.tokens, following):
+            return False
+        return self.tables.surnames.has(self.tokens[index], self.text)
 
     def _national(self, body: _Body, index: int, end: int, depth: int) -> _Org:
         return _Org(index, end, body.canonical, body.level, None, body.section)
@@ -409,7 +441,7 @@ class _Parser:
 
     def _named(self, body: _Body, index: int, end: int, depth: int) -> _Org | None:
         head = body.canonical
-        if body.keep_case:
+        if body.keep_case and not self.unaccented:  # without diacritics the canonical spelling is better
             written = self.text[self.tokens[index].start : self.tokens[end - 1].end]
             head = _title_first(normalize_tones(written)) if not written.isupper() else body.canonical
         if not self.spaced(end):
@@ -512,14 +544,14 @@ class _Parser:
                 position += 1
                 continue
             if token.text.isdigit() and position > index and (
-                tokens[position - 1].text[0].isupper() or tokens[position - 1].key in self.tables.number_words
+                tokens[position - 1].text[0].isupper() or self.tables.number_words.has(tokens[position - 1], self.text)
             ):
                 position += 1
                 continue
-            if token.key in self.tables.name_breakers:
+            if self.tables.name_breakers.has(token, self.text):
                 break
             if position == index:
-                if token.key in self.tables.number_words and self.spaced(position + 1) and (
+                if self.tables.number_words.has(token, self.text) and self.spaced(position + 1) and (
                     position + 1 < len(tokens) and tokens[position + 1].text.isdigit()
                 ):
                     position += 2
@@ -538,9 +570,11 @@ class _Parser:
             if following >= len(self.tokens) or not _NAME_GAP.fullmatch(self.gap(following)):
                 return 0
             nxt = self.tokens[following]
-            if nxt.text[0].isupper() or (nxt.text.isdigit() and self.tokens[following - 1].key in self.tables.number_words):
+            if nxt.text[0].isupper() or (
+                nxt.text.isdigit() and self.tables.number_words.has(self.tokens[following - 1], self.text)
+            ):
                 return size
-            if nxt.key in self.tables.name_breakers:
+            if self.tables.name_breakers.has(nxt, self.text):
                 return 0
         return 0
 
@@ -575,7 +609,7 @@ class _Parser:
         position = org.end_word
         while position + 1 < len(self.tokens):
             joiner = position
-            if self.tokens[joiner].key in self.tables.joiners and self.spaced(joiner) and self.spaced(joiner + 1):
+            if self.tables.joiners.has(self.tokens[joiner], self.text) and self.spaced(joiner) and self.spaced(joiner + 1):
                 start = joiner + 1
             elif _LIST_GAP.fullmatch(self.gap(position)) and "," in self.gap(position):
                 start = position
@@ -662,7 +696,7 @@ class _Parser:
         gap = self.text[self.tokens[org.end_word - 1].end : self.tokens[nxt.start_word].start]
         between = self.tokens[org.end_word : nxt.start_word]
         joined = (_LIST_GAP.fullmatch(gap) and "," in gap) or (
-            len(between) == 1 and between[0].key in self.tables.joiners
+            len(between) == 1 and self.tables.joiners.has(between[0], self.text)
         )
         if not joined or nxt.section != "units" or nxt.canonical is None:
             return None

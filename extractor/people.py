@@ -31,8 +31,9 @@ from functools import cache, lru_cache
 
 from extractor.data import load_resource
 from extractor.found import Found
-from extractor.linking import PhraseTable, Word, fold, words
+from extractor.linking import PhraseTable, Word, WordSet, fold, words
 from extractor.places import is_place_name, unit_at
+from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
 
 __all__ = ["find_people", "merge_people", "title_organisation"]
@@ -68,21 +69,21 @@ class _Title:
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    honorifics: re.Pattern[str]
-    short_forms: frozenset[str]
-    credits: re.Pattern[str]
+    honorifics: SpellingPattern
+    short_forms: WrittenIndex[bool]
+    credits: SpellingPattern
     titles: PhraseTable
     member_of: dict[str, str]
-    surnames: frozenset[str]
+    surnames: WordSet
     not_names: PhraseTable
     not_after: PhraseTable
-    term_words: frozenset[str]
+    term_words: WordSet
     signature_notes: frozenset[str]
 
 
 def _alternation(forms: list[str]) -> str:
-    # Longest first, so that `Cô giáo` wins over `Cô`.
-    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    # Longest first, so that `Cô giáo` wins over `Cô`; each form in all its spellings.
+    return "|".join(alternatives(form) for form in sorted(forms, key=len, reverse=True))
 
 
 @cache
@@ -102,21 +103,21 @@ def _vocab() -> _Vocab:
     for entry in cues["not_after"]:
         not_after.add(entry["words"], True)
     return _Vocab(
-        honorifics=re.compile(
+        honorifics=SpellingPattern(
             rf"(?<![^\W_])({_alternation([entry['form'] for entry in honorifics])})(?:[ \t]*:)?[ \t]+",
             re.IGNORECASE,
         ),
-        short_forms=frozenset(fold(entry["form"]) for entry in honorifics if entry.get("short_form")),
-        credits=re.compile(
+        short_forms=WrittenIndex((entry["form"], True) for entry in honorifics if entry.get("short_form")),
+        credits=SpellingPattern(
             rf"(?<![^\W_])(?:{_alternation([entry['form'] for entry in cues['credits']])})[ \t]*:[ \t]*",
             re.IGNORECASE,
         ),
         titles=titles,
         member_of=member_of,
-        surnames=frozenset(fold(entry["name"]) for entry in load_resource("person_surnames.yaml")["surnames"]),
+        surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
         not_names=not_names,
         not_after=not_after,
-        term_words=frozenset(fold(entry["word"]) for entry in load_resource("titles.yaml")["term_words"]),
+        term_words=WordSet(entry["word"] for entry in load_resource("titles.yaml")["term_words"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
     )
 
@@ -199,21 +200,21 @@ class _Reader:
         return True
 
     def has_surname(self, first: int) -> bool:
-        return self.words[first].key in self.vocab.surnames
+        return self.vocab.surnames.has(self.words[first], self.text)
 
     # -- candidates
 
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
-        for match in self.vocab.honorifics.finditer(self.text):
+        for match in self.vocab.honorifics.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
             if first is None:
                 continue
             last = self.name_end(first)
-            minimum = 1 if fold(match.group(1)) in self.vocab.short_forms else 2
+            minimum = 1 if self.vocab.short_forms.get(match.group(1)) else 2
             if last - first >= minimum and self.acceptable(first, last, match.group(1)):
                 found.append(_Candidate(first, last, match.group(1), 0))
-        for match in self.vocab.credits.finditer(self.text):
+        for match in self.vocab.credits.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
             if first is not None and _is_syllable(self.words[first]):
                 last = self.name_end(first)
@@ -299,7 +300,7 @@ class _Reader:
         following = self.word_at(end + 1) if end + 1 <= len(self.text) and self.text[end : end + 1] == " " else None
         if following is None or following + 1 >= len(self.words):
             return end
-        if self.words[following].key in self.vocab.term_words and self.spaced(following + 1):
+        if self.vocab.term_words.has(self.words[following], self.text) and self.spaced(following + 1):
             numeral = self.words[following + 1].text
             if numeral.isupper() and set(numeral) <= _ROMAN:
                 return self.words[following + 1].end
@@ -345,7 +346,8 @@ class _Reader:
         if candidate.honorific:
             honorific_start = self.words[first].start
             match = None
-            for match in self.vocab.honorifics.finditer(self.text, max(0, honorific_start - 40), honorific_start):
+            pattern = self.vocab.honorifics.for_text(self.text)
+            for match in pattern.finditer(self.text, max(0, honorific_start - 40), honorific_start):
                 pass
             if match is None or match.end() != honorific_start:
                 return None

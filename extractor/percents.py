@@ -27,6 +27,7 @@ from extractor.numbers import (
     scan,
     words_pattern,
 )
+from extractor.spelling import SpellingPattern
 
 LABEL = "PERCENT"
 
@@ -39,7 +40,7 @@ def _marker_pattern() -> str:
     return rf"(?P<marker>{OPTIONAL_SPACE}{words_pattern(symbols)}|{SPACE}(?i:{words_pattern(words)})(?!\w))"
 
 
-_PERCENT = re.compile(
+_PERCENT = SpellingPattern(
     QUALIFIER
     + rf"(?:(?P<first>{PLAIN_NUMBER}){RANGE_JOIN}(?P<second>{PLAIN_NUMBER_UNGUARDED})|(?P<number>{PLAIN_NUMBER}))"
     + _marker_pattern()
@@ -76,4 +77,4 @@ def find_percents(text: str) -> list[Found]:
     >>> [(text[f.start:f.end], f.attrs["value"], f.attrs["qualifier"]) for f in find_percents(text)]
     [('72,2%', 72.2, None), ('90%', 90.0, 'over')]
     """
-    return scan(_PERCENT, text, _read)
+    return scan(_PERCENT.for_text(text), text, _read)

@@ -26,6 +26,10 @@ if not Doc.has_extension("report_date"):
     Doc.set_extension("report_date", default=None)
 if not Doc.has_extension("province"):
     Doc.set_extension("province", default=None)
+# Lines printed more than once (a banner, a page header) whose later copies cleaning took
+# out of the text (extractor.cleaning): still repeated for the record builders.
+if not Doc.has_extension("repeated_lines"):
+    Doc.set_extension("repeated_lines", default=frozenset())
 
 
 @spacy.registry.tokenizers("congdoan.underthesea_tokenizer.v1")

@@ -36,7 +36,16 @@ from pathlib import Path
 
 from extractor.data import load_resource
 from extractor.found import Found
-from extractor.linking import PhraseTable, Word, fold, has_marks, normalize_tones, words
+from extractor.linking import (
+    PhraseTable,
+    Word,
+    WordSet,
+    has_marks,
+    is_unaccented,
+    normalize_tones,
+    strip_marks,
+    words,
+)
 
 __all__ = [
     "Place",
@@ -97,8 +106,9 @@ class _Gazetteer:
     by_key: dict[tuple[str, ...], tuple[Place, ...]]
     by_bare: dict[tuple[str, ...], tuple[Place, ...]]
     bare_names: frozenset[tuple[str, ...]]  # keys recognised without a unit word
+    unmarked_bare_names: frozenset[tuple[str, ...]]  # the same keys without diacritics
     person_names: frozenset[tuple[str, ...]]  # place names that alone are a person
-    joiners: frozenset[str]
+    joiners: WordSet
     plural: PhraseTable
     units: PhraseTable
     max_words: int
@@ -186,7 +196,7 @@ def _gazetteer() -> _Gazetteer:
 
     # Names recognised without a unit word: provinces and foreign places.
     excluded = {_key(entry["name"]) for entry in data["bare_requires_unit"]}
-    joiners = frozenset(fold(word) for word in data["list_joiners"])
+    joiners = WordSet(data["list_joiners"])
     plural = PhraseTable()
     for word in data["plural_before"]:
         plural.add(word, True)
@@ -199,11 +209,13 @@ def _gazetteer() -> _Gazetteer:
     units = PhraseTable()
     for entry in data["units"]:
         case = "upper" if entry["word"].isupper() else "any"
-        units.add(entry["word"], _Unit(entry.get("canonical", entry["word"]), entry["unit_type"], frozenset(entry["divisions"])), case)
+        unit = _Unit(entry.get("canonical", entry["word"]), entry["unit_type"], frozenset(entry["divisions"]))
+        units.add(entry["word"], unit, case, unaccented=entry.get("unaccented", True))
     return _Gazetteer(
         by_key={key: tuple(dict.fromkeys(places)) for key, places in by_key.items()},
         by_bare={key: tuple(dict.fromkeys(places)) for key, places in by_bare.items()},
         bare_names=bare_names,
+        unmarked_bare_names=frozenset(tuple(strip_marks(word) for word in key) for key in bare_names),
         person_names=frozenset(excluded),
         joiners=joiners,
         plural=plural,
@@ -242,7 +254,12 @@ def lookup_places(name: str) -> list[Place]:
     """
     if not isinstance(name, str):
         return []
-    return list(_gazetteer().by_key.get(_key(name), ()))
+    gazetteer = _gazetteer()
+    found = gazetteer.by_key.get(_key(name), ())
+    if not found and not has_marks(name):
+        # Written without diacritics (``Luong Pha Bang``): compared without them.
+        found = gazetteer.by_bare.get(_bare_key(name), ())
+    return list(found)
 
 
 def is_place_name(name: str) -> bool:
@@ -316,9 +333,17 @@ def _longest_place(gazetteer: _Gazetteer, text_words: list[Word], index: int, un
 
 
 def _name_at(
-    text: str, text_words: list[Word], index: int, accept, gazetteer: _Gazetteer
+    text: str, text_words: list[Word], index: int, accept, gazetteer: _Gazetteer, after_unit: bool = False
 ) -> tuple[int, tuple[Place, ...]] | None:
-    """The longest capitalised gazetteer name starting at word ``index`` that ``accept``s."""
+    """The longest capitalised gazetteer name starting at word ``index`` that ``accept``s.
+
+    In a text written without diacritics names are compared without them, and a name of
+    one word counts only after its unit word (``Lao`` alone is the word of ``Lao dong``
+    more often than Laos; ``quan 7`` is a district).
+    """
+    unaccented = is_unaccented(text)
+    table = gazetteer.by_bare if unaccented else gazetteer.by_key
+    shortest = 2 if unaccented and not after_unit else 1
     limit = min(gazetteer.max_words, len(text_words) - index)
     size = 0
     while size < limit:
@@ -328,9 +353,9 @@ def _name_at(
         if size and not _NAME_GAP.fullmatch(text[text_words[index + size - 1].end : word.start]):
             break
         size += 1
-    for length in range(size, 0, -1):
-        key = tuple(word.key for word in text_words[index : index + length])
-        places = tuple(place for place in gazetteer.by_key.get(key, ()) if accept(place, key))
+    for length in range(size, shortest - 1, -1):
+        key = tuple(word.bare if unaccented else word.key for word in text_words[index : index + length])
+        places = tuple(place for place in table.get(key, ()) if accept(place, key))
         if places:
             return length, places
     return None
@@ -368,7 +393,7 @@ def _listed_after(text: str, text_words: list[Word], match: _Match, gazetteer: _
     while index < len(text_words):
         gap = text[text_words[index - 1].end : text_words[index].start]
         start = index
-        if text_words[index].key in gazetteer.joiners and _UNIT_SPACE.fullmatch(gap):
+        if gazetteer.joiners.has(text_words[index], text) and _UNIT_SPACE.fullmatch(gap):
             start = index + 1
             if start >= len(text_words) or not _UNIT_SPACE.fullmatch(
                 text[text_words[index].end : text_words[start].start]
@@ -376,7 +401,9 @@ def _listed_after(text: str, text_words: list[Word], match: _Match, gazetteer: _
                 break
         elif not _LIST_GAP.fullmatch(gap):
             break
-        named = _name_at(text, text_words, start, lambda place, key: place.unit_type in unit_types, gazetteer)
+        named = _name_at(
+            text, text_words, start, lambda place, key: place.unit_type in unit_types, gazetteer, after_unit=True
+        )
         if named is None:
             break
         length, places = named
@@ -408,7 +435,9 @@ def _unit_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Ga
         def accept(place: Place, key: tuple[str, ...], unit: _Unit = unit, foreign: bool = allows_foreign) -> bool:
             return place.division in unit.divisions or (foreign and place.division == "foreign")
 
-        named = _name_at(text, text_words, name_index, accept, gazetteer)
+        named = _name_at(text, text_words, name_index, accept, gazetteer, after_unit=True)
+        if named and _inside_number(text, text_words[name_index + named[0] - 1]):
+            named = None  # "bình quân 4.850.000": not "quận 4"
         if named:
             length, places = named
             end_word = name_index + length
@@ -417,6 +446,11 @@ def _unit_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Ga
                 text_words[name_index].start,
             )
     return None
+
+
+def _inside_number(text: str, word: Word) -> bool:
+    """Whether a digit word goes on as a longer number (``4`` of ``4.850.000``)."""
+    return word.text.isdigit() and bool(re.match(r"[.,][0-9]", text[word.end : word.end + 2]))
 
 
 def _village_name_length(text: str, text_words: list[Word], index: int) -> int:
@@ -435,7 +469,7 @@ def _village_name_length(text: str, text_words: list[Word], index: int) -> int:
 
 def _bare_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Gazetteer) -> _Match | None:
     def accept(place: Place, key: tuple[str, ...]) -> bool:
-        return key in gazetteer.bare_names and (
+        return (key in gazetteer.bare_names or key in gazetteer.unmarked_bare_names) and (
             place.unit_type in _ABROAD or place is gazetteer.provinces.get(place.name)
         )
 
@@ -640,7 +674,9 @@ def named_place_at(
     >>> end, places[0].province
     (5, 'Lai Châu')
     """
-    named = _name_at(text, text_words, index, lambda place, key: place.unit_type in unit_types, _gazetteer())
+    named = _name_at(
+        text, text_words, index, lambda place, key: place.unit_type in unit_types, _gazetteer(), after_unit=True
+    )
     if named is None:
         return None
     length, places = named

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.data import load_resource
 from extractor.pipeline import span_offsets
+from extractor.spelling import WrittenIndex
 
 HEADER_LINES = 15  # a dateline printed at the top stands within the first lines
 _PLACE_DATELINE = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){0,3}\s*,\s*$")
@@ -23,8 +24,9 @@ _ONLY_DECORATION = re.compile(r"^[\s,.:\-–()]*$")
 
 
 @cache
-def _leads() -> frozenset[str]:
-    return frozenset(entry["words"] for entry in load_resource("datelines.yaml")["leads"])
+def _leads() -> WrittenIndex[bool]:
+    # As written or, typed without diacritics, without them ("Cap nhat ngay").
+    return WrittenIndex((entry["words"], True) for entry in load_resource("datelines.yaml")["leads"])
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

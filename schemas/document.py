@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.entities import Entity
+from schemas.entities import Entity, Evidence
 from schemas.people import PersonRecord
 from schemas.records import Decision, Meeting, Report, SupportFigure
+
+
+class CleaningStep(BaseModel):
+    """One kind of cleaning that fired, with the stretches of the input it affected.
+
+    ``name`` is one of ``boilerplate``, ``repeated_block``, ``transcription_marker``,
+    ``ocr_digits``, ``dehyphenation``, ``line_join``; ``spans`` index the input text (the
+    line removed, the copy of a page header, the line break joined), so
+    ``text[s.start:s.end] == s.text`` for each.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    spans: list[Evidence] = Field(default_factory=list)
 
 
 class ExtractedDocument(BaseModel):
@@ -31,3 +46,7 @@ class ExtractedDocument(BaseModel):
     meetings: list[Meeting] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     support: list[SupportFigure] = Field(default_factory=list, description="Support figures, actual and planned.")
+    cleaning: list[CleaningStep] = Field(
+        default_factory=list,
+        description="Cleaning steps that fired before recognition (lines joined, boilerplate removed ...).",
+    )

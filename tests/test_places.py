@@ -134,7 +134,7 @@ FOREIGN = load_resource("place_foreign.yaml")
 
 @pytest.mark.parametrize("entry", UNITS["units"], ids=lambda entry: entry["word"])
 def test_every_unit_word_matches_its_example(entry: dict) -> None:
-    assert set(entry) <= {"word", "canonical", "unit_type", "divisions", "example", "note"}
+    assert set(entry) <= {"word", "canonical", "unit_type", "divisions", "example", "note", "unaccented"}
     assert entry["unit_type"] in {"province", "city", "district", "commune", "village", "zone"}
     found = scan_places(entry["example"])
     assert any(fold(unit) == fold(entry.get("canonical", entry["word"])) for _, _, _, unit in found), found
