@@ -25,8 +25,10 @@ _WHO_STOP = re.compile(
 _PER_UNIT_BEFORE = re.compile(r"(?:mỗi\s+[^\d,;]{1,25}|mức(?: hỗ trợ)?)\s*$", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"^\s*/\s*\w+")
 _TOTAL_BEFORE = re.compile(r"tổng[^\d,;]{0,25}$", re.IGNORECASE)
-_FUND_FROM = re.compile(r"\btừ\s+(?:các\s+)?(?:nguồn\s+)?", re.IGNORECASE)
+_FUND_FROM = re.compile(r"\btừ\s+(?:nguồn\s+)?", re.IGNORECASE)
+_FUND_PLURAL = re.compile(r"các nguồn\b", re.IGNORECASE)
 _FUND_STOP = re.compile(r"\s*(?:,|;|\.(?:\s|$)|\)| và huy động|$)")
+_POINT_BEFORE = re.compile(r"(?:từ|đến|tới)\s*$", re.IGNORECASE)
 # An organisation after these words is a partner or a source, not the giver.
 _NOT_GIVER_BEFORE = re.compile(r"(?:với|của|theo|cùng|và)\s*$", re.IGNORECASE)
 
@@ -190,7 +192,8 @@ def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
     cue = first_cue("funds", ctx.text, start, end)
     if source is not None and (cue is None or source.end() <= cue.start):
         begin = source.end()
-        if not (first_cue("funds", ctx.text, begin, min(end, begin + 40)) or ctx.text[begin:begin + 1] == "“"):
+        if not (first_cue("funds", ctx.text, begin, min(end, begin + 40)) or ctx.text[begin:begin + 1] == "“"
+                or _FUND_PLURAL.match(ctx.text, begin)):
             begin = cue.start if cue else None
     else:
         begin = cue.start if cue else None
@@ -228,8 +231,10 @@ def _period(ctx: Context, clause: Clause) -> Grounded[str] | None:
     refs = ctx.in_range("DOC_REF", *clause.sentence)
 
     def dates(start: int, end: int):
+        # "Từ năm 2003 đến nay", "đến năm 2028": a starting or closing point, not the period.
         return [d for d in ctx.in_range("DATE", start, end)
-                if d.attrs.get("value") and not any(r.start <= d.start < r.end for r in refs)]
+                if d.attrs.get("value") and not any(r.start <= d.start < r.end for r in refs)
+                and not _POINT_BEFORE.search(ctx.text[max(start, d.start - 8):d.start])]
 
     found = dates(clause.start, clause.end) or dates(*clause.sentence)
     return ctx.grounded_entity(found[0]) if found else None
