@@ -116,13 +116,16 @@ class Run:
         return max((s.rss for s in self.live()), default=0.0), max((s.pss for s in self.live()), default=0.0)
 
     def memory_at(self, documents: int) -> float | None:
-        """Tree RSS (MiB) when ``documents`` results had been written (or at the last sample
-        before the workers stopped)."""
+        """Tree RSS (MiB) when ``documents`` results had been written, or, for the end of
+        the run, at the first sample with the most results (not while the process exits)."""
         steady = self.steady()
+        if not steady:
+            return None
         for sample in steady:
             if sample.documents >= documents:
                 return sample.rss
-        return steady[-1].rss if steady else None
+        most = max(sample.documents for sample in steady)
+        return next(sample.rss for sample in steady if sample.documents == most)
 
 
 def _lines(path: Path) -> int:

@@ -59,7 +59,7 @@ _MARKED_VOWELS = frozenset("ăâêôơư")
 _WORD = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _normalize_syllable(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tones = [char for char in decomposed if char in _TONES]
@@ -112,7 +112,7 @@ def normalize_tones(text: str) -> str:
     return _WORD.sub(lambda match: _normalize_syllable(match.group()), text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """The comparison key of a written form: tones normalised, lower case, spaces collapsed.
 
@@ -122,7 +122,7 @@ def fold(text: str) -> str:
     return " ".join(normalize_tones(text).lower().split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def strip_marks(text: str) -> str:
     """``fold`` without any diacritic, ``đ`` read as ``d``: the key of unaccented text.
 

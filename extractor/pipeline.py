@@ -69,6 +69,18 @@ def add_found(doc: Doc, found: Iterable[Found], blocked_by: frozenset[str]) -> N
     doc.spans[SPANS_KEY] = sorted([*group, *new], key=lambda s: (s.start_char, -s.end_char))
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access, and the
+    components read the text many times per report."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "congdoan.text"
+
+
 def span_offsets(span: Span) -> tuple[int, int]:
     """The exact character offsets of a recognised span (not always its token edges)."""
     attrs = span._.attrs or {}
@@ -92,7 +104,7 @@ class ValueRecognizer:
         self.blocked_by = frozenset(blocked_by)
 
     def __call__(self, doc: Doc) -> Doc:
-        add_found(doc, self.find(doc.text), self.blocked_by)
+        add_found(doc, self.find(doc_text(doc)), self.blocked_by)
         return doc
 
 
@@ -147,8 +159,9 @@ class OrganisationRecognizer(ValueRecognizer):
     def __call__(self, doc: Doc) -> Doc:
         from extractor.organisations import find_organisations, infer_province
 
-        doc._.province = infer_province(doc.text)
-        add_found(doc, find_organisations(doc.text, province=doc._.province), self.blocked_by)
+        text = doc_text(doc)
+        doc._.province = infer_province(text)
+        add_found(doc, find_organisations(text, province=doc._.province), self.blocked_by)
         return doc
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from extractor.data import load_resource
-from extractor.pipeline import span_offsets
+from extractor.pipeline import doc_text, span_offsets
 from extractor.spelling import WrittenIndex
 
 HEADER_LINES = 15  # a dateline printed at the top stands within the first lines
@@ -39,7 +39,7 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
     attrs = span._.attrs or {}
     if attrs.get("precision") != "day" or not attrs.get("value"):
         return False
-    text = doc.text
+    text = doc_text(doc)
     start, end = span_offsets(span)
     line_start, line_end = _line_bounds(text, start, end)
     before = text[line_start:start]

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from extractor.pipeline import SPANS_KEY, span_offsets
+from extractor.pipeline import SPANS_KEY, doc_text, span_offsets
 from extractor.records.cues import find_cues
 from schemas.entities import Evidence
 from schemas.records import Grounded
@@ -45,11 +45,11 @@ class Context:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.entities = []
         for span in doc.spans.get(SPANS_KEY, []):
             start, end = span_offsets(span)
-            self.entities.append(EntitySpan(span.label_, start, end, doc.text[start:end], dict(span._.attrs or {})))
+            self.entities.append(EntitySpan(span.label_, start, end, self.text[start:end], dict(span._.attrs or {})))
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
