@@ -67,6 +67,7 @@ def extract_command(
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same -o (jsonl, sqlite): inputs already written are skipped.")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one document may take to extract; then it is an error record (0: no limit).")] = DEFAULT_TIME_LIMIT,
     max_size: Annotated[float, typer.Option("--max-size", min=0, help="Files larger than this many MiB are error records.")] = DEFAULT_MAX_BYTES / 2**20,
+    encoding: Annotated[str | None, typer.Option("--encoding", "-e", help="Read text files in this encoding instead of detecting it: utf-8, utf-16, cp1258, tcvn3 (ABC), vni.", show_default=False)] = None,
     ocr: Annotated[bool, typer.Option("--ocr", help="Folders also expand to images (.png, .jpg, .tif), read through OCR.")] = False,
     engine: Annotated[Engine, typer.Option("--engine", help="local: worker processes here; dask: a Dask cluster (needs pip install \"congdoan\\[dask]\").")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of the Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers.")] = None,
@@ -120,6 +121,7 @@ def extract_command(
         include_text=not no_text,
         time_limit=time_limit or None,
         max_bytes=int(max_size * 2**20),
+        encoding=encoding,
     )
     progress = BatchProgress(total=len(inputs), enabled=False if quiet else None)
     summary = None

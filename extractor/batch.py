@@ -85,6 +85,8 @@ class BatchOptions:
     include_text: bool = True
     time_limit: float | None = DEFAULT_TIME_LIMIT
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Read every input in this encoding (utf-8, cp1258, tcvn3, vni ...) instead of detecting it.
+    encoding: str | None = None
     #: Documents in flight or waiting for their turn (ordered); default 4 per worker.
     window: int | None = None
 
@@ -216,12 +218,12 @@ def process_task(task: Task, options: BatchOptions, extractor: ExtractorLike) ->
             if len(data) > options.max_bytes:
                 raise InputError(source or STDIN, _too_large(len(data), options.max_bytes))
             key = document_key(data)
-            text = decode(data, source or STDIN)
+            text = decode(data, source or STDIN, encoding=options.encoding)
         else:
             data = _file_bytes(task.path, options.max_bytes)
             key = document_key(data)
             del data  # the reader reads the file again, by kind (text, Word, PDF ...)
-            text = read_text(task.path)
+            text = read_text(task.path, encoding=options.encoding)
         stage = "extractor"
         record = _extract(extractor, text, source, options)
     except InputError as error:

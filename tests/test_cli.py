@@ -183,3 +183,29 @@ def test_the_output_suffix_picks_the_format(runner: CliRunner, reports: Path, tm
     result = runner.invoke(app, ["extract", str(reports), "-o", str(tmp_path / "all.db"), "-q", "--jobs", "1"])
     assert result.exit_code == 0
     assert (tmp_path / "all.db").read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-16-le", "Hỗ trợ 3 đoàn viên số tiền 119,5 triệu đồng.".encode("utf-16-le")),  # no BOM to detect
+        ("vni", "Hoã trôï 3 ñoaøn vieân soá tieàn 119,5 trieäu ñoàng.".encode("latin-1")),
+    ],
+    ids=["utf-16-without-bom", "vni"],
+)
+def test_encoding_option_reads_legacy_bytes(runner: CliRunner, tmp_path: Path, encoding: str, data: bytes) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(data)
+    result = runner.invoke(app, ["extract", str(path), "--encoding", encoding, "-q"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["text"] == "Hỗ trợ 3 đoàn viên số tiền 119,5 triệu đồng."
+    assert [(e["label"], e["value"]) for e in document["entities"]] == [("COUNT", 3), ("MONEY", 119_500_000)]
+
+
+def test_wrong_encoding_option_is_a_named_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes("Hỗ trợ".encode("utf-16-le"))
+    result = runner.invoke(app, ["extract", str(path), "--encoding", "utf-8"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: not valid utf-8")
