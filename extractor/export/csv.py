@@ -15,9 +15,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from extractor.export import Writer
 from extractor.export.files import AtomicFile
-from extractor.export.rows import IdCounter, document_rows, error_row, numbered, tables
+from extractor.export.folder import TableFolderWriter
+from extractor.export.rows import Table
 
 
 def _cell(value: Any) -> Any:
@@ -52,33 +52,10 @@ class _TableFile:
         self.file.discard()
 
 
-class CsvWriter(Writer):
+class CsvWriter(TableFolderWriter):
     """Write the rows of every record into ``<folder>/<table>.csv``."""
 
-    def __init__(self, folder: str | Path):
-        super().__init__()
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._ids = IdCounter()
-        self._files = {name: _TableFile(self.folder / f"{name}.csv", table.names) for name, table in tables().items()}
+    suffix = ".csv"
 
-    def write(self, record: dict[str, Any]) -> None:
-        if "error" in record:
-            self._files["errors"].write({"id": self._ids.next("errors"), **error_row(record)})
-            return
-        for table, row in numbered(document_rows(record), self._ids):
-            self._files[table].write(row)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        super().close()
-        for table in self._files.values():
-            table.commit()
-
-    def abort(self) -> None:
-        if self.closed:
-            return
-        super().abort()
-        for table in self._files.values():
-            table.discard()
+    def open_table(self, path: Path, table: Table) -> "_TableFile":
+        return _TableFile(path, table.names)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extractor.export import ExportError, Writer
+from extractor.export import ExportError
 from extractor.export.files import AtomicFile
-from extractor.export.rows import IdCounter, Table, document_rows, error_row, numbered, tables
+from extractor.export.folder import TableFolderWriter
+from extractor.export.rows import Table
 
 #: Rows per row group (and per table buffer).
 ROW_GROUP = 2000
@@ -77,34 +78,14 @@ class _TableFile:
         self.file.discard()
 
 
-class ParquetWriter(Writer):
+class ParquetWriter(TableFolderWriter):
     """Write the rows of every record into ``<folder>/<table>.parquet``."""
 
+    suffix = ".parquet"
+
     def __init__(self, folder: str | Path):
-        super().__init__()
-        _pyarrow()
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._ids = IdCounter()
-        self._files = {name: _TableFile(self.folder / f"{name}.parquet", table) for name, table in tables().items()}
+        _pyarrow()  # fail with the install hint before creating anything
+        super().__init__(folder)
 
-    def write(self, record: dict[str, Any]) -> None:
-        if "error" in record:
-            self._files["errors"].write({"id": self._ids.next("errors"), **error_row(record)})
-            return
-        for table, row in numbered(document_rows(record), self._ids):
-            self._files[table].write(row)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        super().close()
-        for table in self._files.values():
-            table.commit()
-
-    def abort(self) -> None:
-        if self.closed:
-            return
-        super().abort()
-        for table in self._files.values():
-            table.discard()
+    def open_table(self, path: Path, table: Table) -> "_TableFile":
+        return _TableFile(path, table)
