@@ -38,8 +38,15 @@ def entries(group: str) -> tuple[dict[str, Any], ...]:
 
 @cache
 def _pattern(group: str) -> re.Pattern[str]:
-    words = [re.escape(e["word"]).replace(r"\ ", r"\s+") for e in entries(group)]
-    return re.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(words)})(?!{_WORD_CHAR})", re.IGNORECASE)
+    return re.compile("|".join(_bounded(e["word"]) for e in entries(group)), re.IGNORECASE)
+
+
+def _bounded(word: str) -> str:
+    """A word matches whole (``chi`` not inside ``chiều``); punctuation (``,``) anywhere."""
+    piece = re.escape(word).replace(r"\ ", r"\s+")
+    before = rf"(?<!{_WORD_CHAR})" if word[:1].isalnum() else ""
+    after = rf"(?!{_WORD_CHAR})" if word[-1:].isalnum() else ""
+    return f"{before}{piece}{after}"
 
 
 def find_cues(group: str, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -63,3 +70,31 @@ def first_cue(group: str, text: str, start: int = 0, end: int | None = None) -> 
     """The first cue of ``group`` in the range, or None."""
     cues = find_cues(group, text, start, end)
     return cues[0] if cues else None
+
+
+@cache
+def alternation(group: str) -> str:
+    """A regex alternation of the words of a cue group, longest first, spaces as ``\\s+``.
+
+    The builders assemble their patterns from these, so the vocabulary lives in the data file.
+
+    >>> alternation("time_points")
+    '(?:đến|tới|từ)'
+    """
+    words = [re.escape(e["word"]).replace(r"\ ", r"\s+") for e in entries(group)]
+    return "(?:" + "|".join(words) + ")"
+
+
+def ends_with(group: str, text: str) -> bool:
+    """Whether ``text`` ends (before trailing spaces) with a whole word of ``group``.
+
+    >>> ends_with("not_actor_before", "Phối hợp với "), ends_with("not_actor_before", "Phối hợp vớix")
+    (True, False)
+    """
+    return _ending(group).search(text) is not None
+
+
+@cache
+def _ending(group: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(_bounded(e['word']) for e in entries(group))})\s*$", re.IGNORECASE)
+

@@ -15,18 +15,26 @@ another (``Quyết định công nhận kết quả bầu bổ sung``) is not a 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.data import load_resource
 from extractor.records.context import Clause, Context
-from extractor.records.cues import entries, find_cues, first_cue
+from extractor.records.cues import alternation, ends_with, entries, find_cues, first_cue
 from extractor.records.meetings import _person_ref
 from schemas.records import Decision, Grounded, Meeting
 
-_NOUN_USE = re.compile(r"(?:công tác|việc|kết quả|(?:sau|trước)(?! khi))\s*$", re.IGNORECASE)
-_NEW_ACT_BEFORE = re.compile(r"(?:,|;|\bvà|\bsau khi|\bđồng thời)\s*$", re.IGNORECASE)
-_OBJECT_STOP = re.compile(r"\s*(?:\.\s|\.$|\bnhằm\b|\bđể\b|$)", re.IGNORECASE)
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The decision patterns, assembled from the cue groups of record_cues.yaml."""
+    return {
+        "object_stop": re.compile(rf"\s*(?:\.\s|\.$|\b{alternation('object_stops')}\b|$)", re.IGNORECASE),
+        "article": re.compile(rf"\s*{alternation('article_words')}\s+\d+\s*\.", re.IGNORECASE),
+        # a new act's joiner, stripped from the end of the act before it
+        "joiner_at_end": re.compile(rf"{alternation('new_act_joiners')}\s*$", re.IGNORECASE),
+    }
+
+
 _LIST_LINE = re.compile(r"^\s*\d{1,2}\s*[-.)]\s*", re.MULTILINE)
-_ARTICLE = re.compile(r"\s*Điều\s+\d+\s*\.", re.IGNORECASE)
 # Documents that carry their own act: "ban hành Quyết định số 312/QĐ-LĐLĐ ... chuẩn y ...".
 _CARRIER_ACTIONS = frozenset({"ban hành"})
 # Acts whose object may be a further document of the same sentence ("Ban hành kế hoạch ...;
@@ -65,11 +73,11 @@ def _acts(ctx: Context, clause: Clause):
     comma, ``và`` or ``sau khi``, perhaps with its own subject between (``..., Liên đoàn Lao
     động tỉnh tặng Bằng khen``); other action words belong to the object of the act."""
     cues = [c for c in find_cues("decision_actions", ctx.text, clause.start, clause.end)
-            if not _NOUN_USE.search(ctx.text[max(clause.start, c.start - 12):c.start])]
+            if not ends_with("action_as_noun", ctx.text[max(clause.start, c.start - 12):c.start])]
     acts: list[tuple] = []
     for cue in cues:
         start = _subject_start(ctx, clause.start, cue.start)
-        if acts and not _NEW_ACT_BEFORE.search(ctx.text[max(clause.start, start - 12):start]):
+        if acts and not ends_with("new_act_joiners", ctx.text[max(clause.start, start - 12):start]):
             continue
         acts.append((cue, start))
     bounds = []
@@ -77,8 +85,7 @@ def _acts(ctx: Context, clause: Clause):
         end = clause.end
         if index + 1 < len(acts):
             nxt = acts[index + 1][1]
-            end = len(re.sub(r"(?:,|;|\bvà|\bsau khi|\bđồng thời)\s*$", "", ctx.text[:nxt],
-                             flags=re.IGNORECASE).rstrip())
+            end = len(_patterns()["joiner_at_end"].sub("", ctx.text[:nxt]).rstrip())
         bounds.append((cue, start, end))
     return bounds
 
@@ -121,7 +128,7 @@ def _decision(ctx: Context, clause: Clause, cue, start: int, end: int, meeting: 
             action, carried = inner[0], refs[0]
     people = [p for p in ctx.in_range("PERSON", start, end) if p.start > action.start]
     orgs = ctx.in_range("ORG", start, end)
-    article = bool(_ARTICLE.match(ctx.text, *ctx.line_of(start)))
+    article = bool(_patterns()["article"].match(ctx.text, *ctx.line_of(start)))
     in_decision_document = report is not None and report.kind is not None and report.kind.value == "quyết định"
     if not (refs or people or orgs or meeting is not None or (article and in_decision_document)):
         return None
@@ -159,7 +166,7 @@ def _decision(ctx: Context, clause: Clause, cue, start: int, end: int, meeting: 
 
 
 def _object(ctx: Context, start: int, end: int, lists: bool = False) -> Grounded[str] | None:
-    stop = None if lists else _OBJECT_STOP.search(ctx.text, start, end)
+    stop = None if lists else _patterns()["object_stop"].search(ctx.text, start, end)
     object_end = stop.start() if stop else end
     text = ctx.text[start:object_end]
     value = " ".join(text.strip(" ,:;").split())
@@ -192,7 +199,6 @@ def _ref_value(ref) -> str:
     return number or symbol or ref.text
 
 
-_NOT_DECIDER_BEFORE = re.compile(r"(?:với|của|theo|cùng|cho|vào)\s*$", re.IGNORECASE)
 
 
 def _decided_by(ctx: Context, clause: Clause, cue, start: int, meeting: Meeting | None) -> Grounded[str] | None:
@@ -208,7 +214,7 @@ def _decided_by(ctx: Context, clause: Clause, cue, start: int, meeting: Meeting 
         return meeting.organiser
     refs = ctx.in_range("DOC_REF", clause.start, cue.start)
     orgs = [o for o in ctx.in_range("ORG", clause.start, cue.start)
-            if not _NOT_DECIDER_BEFORE.search(ctx.text[max(clause.start, o.start - 10):o.start])
+            if not ends_with("not_actor_before", ctx.text[max(clause.start, o.start - 10):o.start])
             and not any(r.start <= o.start <= r.end + 60 for r in refs)]
     if orgs:
         org = orgs[0]

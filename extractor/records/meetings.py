@@ -10,18 +10,31 @@ a lead sentence) belongs to the first one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.records.context import Context
-from extractor.records.cues import Cue, entries, find_cues, first_cue
+from extractor.records.cues import Cue, alternation, ends_with, entries, find_cues, first_cue
 from extractor.numbers import parse_number
 from schemas.records import Grounded, Meeting, PersonRef
 
-_SESSION = re.compile(r"\b(?:lần|kỳ|phiên)\s+thứ\s+(\w+)", re.IGNORECASE)
-_TERM_ROMAN = re.compile(r"\bkhó[aá]\s+([IVXLC]{1,7})\b", re.IGNORECASE)
-_TERM_YEARS = re.compile(r"\bnhiệm kỳ\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
-_PLACE = re.compile(r"\btại\s+([^,.;()\n]{3,80})")
-_ROLE_AFTER = re.compile(r"\s+(?:giữ chức|làm|là)\s+([^,;.()\n]{3,80})", re.IGNORECASE)
-_TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|vừa qua|vừa tổ chức)\b", re.IGNORECASE)
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The meeting patterns, assembled from the cue groups of record_cues.yaml."""
+    return {
+        "session": re.compile(rf"\b{alternation('session_words')}\s+thứ\s+(\w+)", re.IGNORECASE),
+        "term_roman": re.compile(rf"\b{alternation('term_words')}\s+([IVXLC]{{1,7}})\b", re.IGNORECASE),
+        "term_years": re.compile(
+            rf"\b{alternation('term_years_words')}\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE),
+        "place": re.compile(rf"\b{alternation('place_words')}\s+([^,.;()\n]{{3,80}})", re.IGNORECASE),
+        "role_after": re.compile(rf"\s+{alternation('role_verbs')}\s+([^,;.()\n]{{3,80}})", re.IGNORECASE),
+        "today": re.compile(rf"\b{alternation('meeting_today')}\b", re.IGNORECASE),
+        # "LĐLĐ huyện Gia Lâm tổ chức Đại hội", "LĐLĐ thành phố phối hợp với Sở ... tổ chức Hội nghị"
+        "subject_gap": re.compile(
+            rf"[\s,]*(?:{alternation('meeting_subject_adverbs')}\s+|{alternation('meeting_subject_partners')}"
+            rf"[^,;.]{{0,80}}?\s+)?{alternation('meeting_held')}\b", re.IGNORECASE),
+        "basis": re.compile(rf"\s*{alternation('basis')}\b", re.IGNORECASE),
+        "agenda_stop": re.compile(rf"[;.]|,\s|\s+{alternation('agenda_stops')}\b", re.IGNORECASE),
+    }
 
 
 def build_meetings(ctx: Context, report_date: str | None = None) -> list[Meeting]:
@@ -47,19 +60,6 @@ def build_meetings(ctx: Context, report_date: str | None = None) -> list[Meeting
     return [_to_model(m) for m in meetings]
 
 
-# A meeting named inside another name, or not one held here: "Nghị quyết Đại hội XIII",
-# "văn kiện Đại hội", "Việc tổ chức Hội nghị lấy ý kiến" (a task), "các lớp tập huấn",
-# "1.397 cuộc tập huấn, hội nghị" (a count of meetings), "Căn cứ Biên bản họp".
-_NOT_HELD_BEFORE = re.compile(
-    r"(?:nghị quyết|văn kiện|chuẩn bị cho|đại biểu dự|dự thảo|việc tổ chức|việc|các|những|biên bản|"
-    r"hướng dẫn(?: các \S+)? tổ chức|\d[\d.]*\s+cuộc[^,.;]{0,20}[,]?)\s*$",
-    re.IGNORECASE,
-)
-# Between the body holding a meeting and the meeting: "LĐLĐ huyện Gia Lâm tổ chức Đại hội",
-# "LĐLĐ thành phố phối hợp với Sở ... tổ chức Hội nghị", "Ban Chấp hành ... khai mạc Hội nghị".
-_SUBJECT_GAP = re.compile(
-    r"[\s,]*(?:đã\s+|(?:phối hợp với|cùng với|và)[^,;.]{0,80}?\s+)?(?:tổ chức|họp|khai mạc)\b", re.IGNORECASE)
-_BASIS = re.compile(r"\s*căn cứ\b", re.IGNORECASE)
 
 
 def _introduced_kind(ctx: Context, start: int, end: int):
@@ -70,10 +70,14 @@ def _introduced_kind(ctx: Context, start: int, end: int):
     capitals, ``Căn cứ`` lines and plans (a task section, ``dự kiến``) hold no meeting.
     """
     text = ctx.text
-    if text[start:end] == text[start:end].upper() or _BASIS.match(text, start, end):
+    if text[start:end] == text[start:end].upper() or _patterns()["basis"].match(text, start, end):
         return None
     for kind in find_cues("meeting_kinds", text, start, end):
-        if _NOT_HELD_BEFORE.search(text[max(start, kind.start - 40):kind.start]) or _planned(ctx, start, kind.start):
+        before = text[max(start, kind.start - 40):kind.start]
+        # Named, not held: "Nghị quyết Đại hội XIII", "Việc tổ chức Hội nghị", "các lớp tập huấn",
+        # or a count of meetings ("tổ chức 1.397 cuộc tập huấn, hội nghị").
+        counted = any(kind.start - c.end < 30 for c in ctx.in_range("COUNT", max(start, kind.start - 30), kind.start))
+        if ends_with("meeting_not_held_before", before) or counted or _planned(ctx, start, kind.start):
             continue
         near = first_cue("meeting_held", text, max(start, kind.start - 40), min(end, kind.end + 60))
         opens = kind.start - start < 12
@@ -119,8 +123,8 @@ def _new_meeting(ctx: Context, meetings: list[dict], kind, sentence, report_date
         "evidence": [], "cues": 1,
     }
     start, end = sentence
-    if report_date and _TODAY.search(ctx.text, start, end) and not ctx.in_range("DATE", start, end):
-        match = _TODAY.search(ctx.text, start, end)
+    if report_date and _patterns()["today"].search(ctx.text, start, end) and not ctx.in_range("DATE", start, end):
+        match = _patterns()["today"].search(ctx.text, start, end)
         meeting["date"] = ctx.grounded(report_date, match.start(), match.end())
         meeting["date_from_report"] = True
     meetings.append(meeting)
@@ -136,7 +140,7 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
         orgs = ctx.in_range("ORG", start, end)
         # The subject that holds it ("LĐLĐ huyện Gia Lâm tổ chức Đại hội ..."), else the body
         # named right after the kind ("Hội nghị Ban Chấp hành LĐLĐ tỉnh").
-        subject = [o for o in orgs if o.end <= kind.start and _SUBJECT_GAP.match(ctx.text, o.end, kind.start + 1)]
+        subject = [o for o in orgs if o.end <= kind.start and _patterns()["subject_gap"].match(ctx.text, o.end, kind.start + 1)]
         after = [o for o in orgs if o.start >= kind.start and o.end > kind.end and o.start - kind.end < 40]
         chosen = (subject[-1:] or after[:1] or [None])[0]
         if chosen is not None:
@@ -151,22 +155,22 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
     # Session and term are written next to the meeting: "Hội nghị lần thứ 9 (khóa XIV, ...)".
     window = (max(start, kind.start - 60), min(end, kind.end + 100)) if intro else (start, start)
     if meeting["session"] is None:
-        match = _SESSION.search(ctx.text, *window)
+        match = _patterns()["session"].search(ctx.text, *window)
         number = _ordinal(match.group(1)) if match else None
         if number is not None:
             meeting["session"] = ctx.grounded(number, match.start(), match.end())
     if meeting["term"] is None:
         # The term may close the sentence: "..., bầu bổ sung 03 đồng chí vào BCH (khóa XV)".
         term_window = (kind.start, end) if intro else (start, start)
-        match = _TERM_ROMAN.search(ctx.text, *term_window)
+        match = _patterns()["term_roman"].search(ctx.text, *term_window)
         if match:
             meeting["term"] = ctx.grounded(match.group(1).upper(), match.start(), match.end())
         else:
-            match = _TERM_YEARS.search(ctx.text, *term_window)
+            match = _patterns()["term_years"].search(ctx.text, *term_window)
             if match:
                 meeting["term"] = ctx.grounded(f"{match.group(1)}/{match.group(2)}", match.start(), match.end())
     if meeting["place"] is None and intro:
-        for match in _PLACE.finditer(ctx.text, start, end):
+        for match in _patterns()["place"].finditer(ctx.text, start, end):
             places = [p for p in ctx.in_range("LOC", match.start(1), match.end(1)) if p.start == match.start(1)]
             if places:
                 meeting["place"] = ctx.grounded_entity(places[0], value=places[0].text)
@@ -196,7 +200,7 @@ def _agenda(ctx: Context, start: int, end: int) -> list[Grounded[str]]:
     items = []
     for index, cue in enumerate(cues):
         stop = cues[index + 1].start if index + 1 < len(cues) else end
-        match = re.compile(r"[;.]|,\s|\s+(?:do|dưới sự|với sự)\b").search(ctx.text, cue.start, stop)
+        match = _patterns()["agenda_stop"].search(ctx.text, cue.start, stop)
         item_end = len(ctx.text[:match.start() if match else stop].rstrip(" ,;:"))
         if item_end > cue.end:
             items.append(ctx.grounded(ctx.text[cue.start:item_end], cue.start, item_end))
@@ -216,7 +220,7 @@ def _person_ref(ctx: Context, person) -> PersonRef:
             role_grounded = ctx.grounded(role, found, found + len(role))
     else:
         # "bầu bà Lò Thị Hoa giữ chức Chủ tịch CĐCS ...", "chỉ định ông Y làm Chủ tịch lâm thời"
-        match = _ROLE_AFTER.match(ctx.text, person.end)
+        match = _patterns()["role_after"].match(ctx.text, person.end)
         if match:
             role_grounded = ctx.grounded(match.group(1).strip(), match.start(1), match.end(1))
     return PersonRef(name=Grounded(value=name, start=person.start, end=person.end, text=person.text), role=role_grounded)

@@ -8,15 +8,24 @@ name); news items have a headline, a lead and a byline. Both shapes are read her
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.data import load_resource
 from extractor.records.context import Context
-from extractor.records.cues import entries, first_cue
+from extractor.records.cues import alternation, entries, first_cue
 from schemas.records import Grounded, Report, Signer
 
-_BOILERPLATE = re.compile(
-    r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:|logo$|Tìm kiếm|VIETNAM|\*|\(Đã ký\)|\[)", re.IGNORECASE
-)
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The report patterns, assembled from the cue groups of record_cues.yaml."""
+    return {
+        # header lines that are no title; "*" and "(Đã ký)", "[...]" are layout, not words
+        "boilerplate": re.compile(
+            rf"^(?:{alternation('header_boilerplate')}(?:\b|\s*:)|\*|\(Đã ký\)|\[)", re.IGNORECASE),
+        "photo_credit": re.compile(rf"\s*{alternation('photo_credit')}\s*:", re.IGNORECASE),
+    }
+
+
 _LIST_ITEM = re.compile(r"\s*[-–•+]\s*(.+?)\s*[;.]?\s*$")
 _NAME_LINE = re.compile(r"\s*\**\s*([A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*){1,4})\s*\**\s*$")
 HEADER_LINES = 12
@@ -72,7 +81,7 @@ def _kind_and_title(ctx: Context, lines, repeated):
     # sentence or a caption ends with one).
     for start, end in lines[:HEADER_LINES]:
         line = ctx.text[start:end]
-        if (line in repeated or _BOILERPLATE.match(line) or len(line.split()) < 4 or _is_dateline(ctx, start, end)
+        if (line in repeated or _patterns()["boilerplate"].match(line) or len(line.split()) < 4 or _is_dateline(ctx, start, end)
                 or line.endswith((".", ":", ";"))):
             continue
         title = ctx.grounded(line, start, end)
@@ -184,7 +193,7 @@ def _signer(ctx: Context, lines) -> Signer | None:
         for j in range(index + 1, min(index + 6, len(lines))):
             l_start, l_end = lines[j]
             text = ctx.text[l_start:l_end]
-            if _BOILERPLATE.match(text):
+            if _patterns()["boilerplate"].match(text):
                 continue
             name = _name(ctx, l_start, l_end)
             if name is not None and role is not None:
@@ -197,7 +206,7 @@ def _signer(ctx: Context, lines) -> Signer | None:
     body = [span for span in lines if span[0] < _body_end(ctx)]
     for position in range(len(body) - 1, max(-1, len(body) - 5), -1):
         start, end = body[position]
-        if _PHOTO_CREDIT.match(ctx.text, start, end):
+        if _patterns()["photo_credit"].match(ctx.text, start, end):
             continue
         name = _name(ctx, start, end)
         if name is None:
@@ -215,7 +224,6 @@ def _signer(ctx: Context, lines) -> Signer | None:
     return None
 
 
-_PHOTO_CREDIT = re.compile(r"\s*(?:ảnh|nguồn)\s*:", re.IGNORECASE)
 
 
 def _body_end(ctx: Context) -> int:

@@ -10,27 +10,28 @@ before it (``part_of``), so totals and their parts are never added twice.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.records.context import Clause, Context, EntitySpan
-from extractor.records.cues import entries, find_cues, first_cue
+from extractor.records.cues import alternation, ends_with, entries, find_cues, first_cue
 from schemas.records import Beneficiaries, Grounded, SupportFigure
 
-# Words after which a beneficiary phrase ends: the amount, the fund or a new part follows.
-# Commas do not end it ("đoàn viên có hoàn cảnh khó khăn, bệnh hiểm nghèo").
-_WHO_STOP = re.compile(
-    r"\s*(?:;|\.(?:\s|$)|,?\s*với\b|,?\s*số tiền\b|,?\s*tổng\b|,?\s*trị giá\b|,\s*mỗi\b|,?\s*mức\b"
-    r"|,?\s*kinh phí\b|\s*từ\s+(?:nguồn|quỹ|ngân sách)\b|,?\s*nhân dịp\b|,?\s*trong đó\b|,?\s*riêng\b|$)",
-    re.IGNORECASE,
-)
-_PER_UNIT_BEFORE = re.compile(r"(?:mỗi\s+[^\d,;]{1,25}|mức(?: hỗ trợ)?)\s*$", re.IGNORECASE)
-_PER_UNIT_AFTER = re.compile(r"^\s*/\s*\w+")
-_TOTAL_BEFORE = re.compile(r"tổng[^\d,;]{0,25}$", re.IGNORECASE)
-_FUND_FROM = re.compile(r"\btừ\s+(?:nguồn\s+)?", re.IGNORECASE)
-_FUND_PLURAL = re.compile(r"các nguồn\b", re.IGNORECASE)
-_FUND_STOP = re.compile(r"\s*(?:,|;|\.(?:\s|$)|\)| và huy động|$)")
-_POINT_BEFORE = re.compile(r"(?:từ|đến|tới)\s*$", re.IGNORECASE)
-# An organisation after these words is a partner or a source, not the giver.
-_NOT_GIVER_BEFORE = re.compile(r"(?:với|của|theo|cùng|và)\s*$", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(r"^\s*/\s*\w+")  # "50 triệu đồng/nhà"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The support patterns, assembled from the cue groups of record_cues.yaml."""
+    return {
+        # the beneficiary phrase ends at a clause mark or a stop word (not at a bare comma)
+        "who_stop": re.compile(rf"\s*(?:;|\.(?:\s|$)|,?\s*{alternation('beneficiary_stops')}\b|$)", re.IGNORECASE),
+        "per_unit_before": re.compile(rf"{alternation('per_unit_words')}[^\d,;]{{0,25}}$", re.IGNORECASE),
+        "total_before": re.compile(rf"{alternation('total_words')}[^\d,;]{{0,25}}$", re.IGNORECASE),
+        "fund_from": re.compile(
+            rf"\b{alternation('fund_from')}\s+(?:{alternation('fund_source_word')}\s+)?", re.IGNORECASE),
+        "fund_plural": re.compile(rf"{alternation('fund_plural')}\b", re.IGNORECASE),
+        "fund_stop": re.compile(rf"\s*(?:,|;|\.(?:\s|$)|\)|\s{alternation('fund_stops')}\b|$)", re.IGNORECASE),
+    }
 
 
 def build_support(ctx: Context) -> list[SupportFigure]:
@@ -133,9 +134,9 @@ def _amounts(ctx: Context, money: list[EntitySpan]) -> tuple[EntitySpan | None, 
     for item in money:
         before = ctx.text[max(0, item.start - 40):item.start]
         after = ctx.text[item.end:item.end + 10]
-        if _PER_UNIT_BEFORE.search(before) or _PER_UNIT_AFTER.match(after):
+        if _patterns()["per_unit_before"].search(before) or _PER_UNIT_AFTER.match(after):
             unit = unit or item
-        elif _TOTAL_BEFORE.search(before):
+        elif _patterns()["total_before"].search(before):
             total = item
         elif total is None:
             total = item
@@ -160,7 +161,7 @@ def _who(ctx: Context, clause: Clause, beneficiary: EntitySpan | None) -> Ground
             start = next((s for s in candidates if ctx.text[s:clause.end].lower().startswith(heads)), None)
         if start is None:
             return None
-    stop = _WHO_STOP.search(ctx.text, start + 1, clause.end)
+    stop = _patterns()["who_stop"].search(ctx.text, start + 1, clause.end)
     end = stop.start() if stop else clause.end
     # A date ends the phrase too: "cho giáo viên ... trên địa bàn trong năm 2021".
     for date in ctx.in_range("DATE", start, end):
@@ -188,18 +189,18 @@ def _skip_space(text: str, position: int, end: int) -> int:
 
 def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
     """The fund phrase: after ``từ (nguồn)`` (``Từ các nguồn quỹ, ...``), or from a fund name."""
-    source = _FUND_FROM.search(ctx.text, start, end)
+    source = _patterns()["fund_from"].search(ctx.text, start, end)
     cue = first_cue("funds", ctx.text, start, end)
     if source is not None and (cue is None or source.end() <= cue.start):
         begin = source.end()
         if not (first_cue("funds", ctx.text, begin, min(end, begin + 40)) or ctx.text[begin:begin + 1] == "“"
-                or _FUND_PLURAL.match(ctx.text, begin)):
+                or _patterns()["fund_plural"].match(ctx.text, begin)):
             begin = cue.start if cue else None
     else:
         begin = cue.start if cue else None
     if begin is None:
         return None
-    stop = _FUND_STOP.search(ctx.text, begin, end)
+    stop = _patterns()["fund_stop"].search(ctx.text, begin, end)
     fund_end = stop.start() if stop else end
     # A fund phrase ends before an amount or a verb: "Quỹ Xã hội LĐLĐ tỉnh hỗ trợ 4,3 tỷ đồng".
     for entity in ctx.in_range("MONEY", begin, fund_end):
@@ -218,7 +219,7 @@ def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
 def _giver(ctx: Context, clause: Clause, verb_start: int) -> Grounded[str] | None:
     """The organisation acting: the subject before the verb, not a partner (``phối hợp với``)."""
     orgs = [o for o in ctx.in_range("ORG", clause.sentence[0], verb_start)
-            if not _NOT_GIVER_BEFORE.search(ctx.text[max(clause.sentence[0], o.start - 12):o.start])]
+            if not ends_with("not_actor_before", ctx.text[max(clause.sentence[0], o.start - 12):o.start])]
     in_clause = [o for o in orgs if o.start >= clause.start]
     chosen = (in_clause or orgs or [None])[-1]
     if chosen is None:
@@ -234,7 +235,7 @@ def _period(ctx: Context, clause: Clause) -> Grounded[str] | None:
         # "Từ năm 2003 đến nay", "đến năm 2028": a starting or closing point, not the period.
         return [d for d in ctx.in_range("DATE", start, end)
                 if d.attrs.get("value") and not any(r.start <= d.start < r.end for r in refs)
-                and not _POINT_BEFORE.search(ctx.text[max(start, d.start - 8):d.start])]
+                and not ends_with("time_points", ctx.text[max(start, d.start - 8):d.start])]
 
     found = dates(clause.start, clause.end) or dates(*clause.sentence)
     return ctx.grounded_entity(found[0]) if found else None
