@@ -44,6 +44,7 @@ from extractor.linking import (
     is_unaccented,
     normalize_tones,
     strip_marks,
+    word_keys,
     words,
 )
 
@@ -191,8 +192,9 @@ def _gazetteer() -> _Gazetteer:
     by_key: dict[tuple[str, ...], list[Place]] = {}
     by_bare: dict[tuple[str, ...], list[Place]] = {}
     for written, place in entries:
-        by_key.setdefault(_key(written), []).append(place)
-        by_bare.setdefault(_bare_key(written), []).append(place)
+        key, bare = word_keys(written)
+        by_key.setdefault(key, []).append(place)
+        by_bare.setdefault(bare, []).append(place)
 
     # Names recognised without a unit word: provinces and foreign places.
     excluded = {_key(entry["name"]) for entry in data["bare_requires_unit"]}
