@@ -197,8 +197,11 @@ def _predictions(documents: list[GoldDocument], pred: Path | None, quiet: bool) 
 
 
 def _as_json(result: EvaluationResult, errors: bool) -> dict[str, Any]:
-    exclude = set() if errors else {"errors"}
-    data = result.model_dump(mode="json", exclude=exclude)
+    data = result.model_dump(mode="json")
+    if not errors:
+        data.pop("errors")
+        for scores in data["records"].values():
+            scores.pop("errors")
     if result.baseline is None:
         data.pop("baseline")
     else:
@@ -226,6 +229,9 @@ def print_report(result: EvaluationResult, errors: bool, perturbation: dict[str,
         console.print(_entity_table(result.baseline, "Baseline — underthesea ner() as PERSON/ORG/LOC"))
     if errors:
         console.print(_error_table(result))
+        for name, scores in result.records.items():
+            if scores.errors:
+                console.print(_record_error_table(name, scores))
 
 
 def _numbers(scores: Scores) -> list[str]:
@@ -299,6 +305,19 @@ def _error_table(result: EvaluationResult):
     for error in result.errors:
         table.add_row(error.document, error.kind, error.label, escape(_entity_text(error.gold)),
                       escape(_entity_text(error.pred)), escape(error.context))
+    return table
+
+
+def _record_error_table(name: str, scores: RecordScores):
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"Record misses — {name} — {len(scores.errors)}", title_justify="left", show_lines=True)
+    for column in ("document", "kind", "field", "gold", "predicted", "record evidence"):
+        table.add_column(column)
+    for error in scores.errors:
+        table.add_row(error.document, error.kind, error.field, escape("\n".join(error.gold)),
+                      escape("\n".join(error.pred)), escape(error.context))
     return table
 
 

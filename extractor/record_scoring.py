@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extractor.scores import RecordScores, Scores, _greedy, _overlap, _plain, strict_key
+from extractor.scores import RecordError, RecordScores, Scores, _greedy, _overlap, _plain, strict_key
 from schemas import ENTITY_MODELS, ExtractedDocument, GoldDocument
 
 # --- records ----------------------------------------------------------------------------
@@ -105,6 +105,7 @@ class RecordScorer:
         """Score ``(gold document, predicted document or None)`` pairs."""
         records = Counter()
         fields: dict[str, Counter] = {}
+        errors: list[RecordError] = []
         for gold_doc, pred_doc in pairs:
             gold = _records_of(gold_doc, self.attribute)
             pred = _records_of(pred_doc, self.attribute) if pred_doc is not None else []
@@ -128,6 +129,7 @@ class RecordScorer:
                 for g, p in pairs_found:
                     shared = Counter(self.items(gold[g], name)) & Counter(self.items(pred[p], name))
                     tally["tp"] += sum(shared.values())
+            errors.extend(self._errors(gold_doc, gold, pred, pairs_found, names))
         field_scores = {name: Scores.from_counts(c["gold"], c["pred"], c["tp"]) for name, c in fields.items()}
         total = sum(fields.values(), Counter())
         return RecordScores(
@@ -135,7 +137,54 @@ class RecordScorer:
             fields=field_scores,
             micro=Scores.from_counts(total["gold"], total["pred"], total["tp"]),
             macro=Scores.macro([s for s in field_scores.values() if s.gold or s.pred]),
+            errors=errors,
         )
+
+    def _errors(
+        self, gold_doc: Any, gold: list[Any], pred: list[Any], paired: list[tuple[int, int]], names: list[str]
+    ) -> list[RecordError]:
+        """The misses of one document: unpaired records, then the differing items of paired ones."""
+        document = getattr(gold_doc, "id", "")
+
+        def error(kind: str, field: str, record: Any, gold_items=(), pred_items=()) -> RecordError:
+            return RecordError(document=document, record_type=self.attribute, kind=kind, field=field,
+                               context=_record_context(record), gold=[_shown(i) for i in gold_items],
+                               pred=[_shown(i) for i in pred_items])
+
+        found: list[tuple[int, RecordError]] = []
+        gold_paired, pred_paired = {g for g, _ in paired}, {p for _, p in paired}
+        for g, record in enumerate(gold):
+            if g not in gold_paired:
+                found.append((_first_offset(record), error("FN", "(record)", record)))
+        for p, record in enumerate(pred):
+            if p not in pred_paired:
+                found.append((_first_offset(record), error("FP", "(record)", record)))
+        for g, p in paired:
+            for name in names:
+                gold_items, pred_items = Counter(self.items(gold[g], name)), Counter(self.items(pred[p], name))
+                only_gold, only_pred = gold_items - pred_items, pred_items - gold_items
+                if only_gold or only_pred:
+                    kind = "MISMATCH" if only_gold and only_pred else ("FN" if only_gold else "FP")
+                    found.append((_first_offset(gold[g]), error(kind, name, gold[g], only_gold.elements(),
+                                                                only_pred.elements())))
+        return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _first_offset(record: Any) -> int:
+    spans = evidence_spans(record)
+    return min(start for start, _ in spans) if spans else -1
+
+
+def _record_context(record: Any, width: int = 120) -> str:
+    """The start of a record's evidence text (its first span), for a person reading the misses."""
+    evidence = getattr(record, "evidence", None) or []
+    text = " ".join(getattr(span, "text", "") or "" for span in evidence[:1]) or ""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shown(item: Any) -> str:
+    return item if isinstance(item, str) else json.dumps(item, ensure_ascii=False, default=str)
 
 
 def _records_of(document: Any, attribute: str) -> list[Any]:

@@ -83,6 +83,24 @@ class ErrorItem(BaseModel):
     pred: dict[str, Any] | None = None
 
 
+class RecordError(BaseModel):
+    """One miss of the record scoring: a record or a field item that gold and prediction do not share.
+
+    ``field`` is ``(record)`` for a whole gold record nothing was paired with (``FN``) or a
+    predicted record with no gold (``FP``); otherwise the field of two paired records, with
+    the items only gold has (``FN``), only the prediction has (``FP``) or both when each side
+    has items the other lacks (``MISMATCH``). ``context`` is the start of the record's evidence.
+    """
+
+    document: str
+    record_type: str
+    kind: Literal["FN", "FP", "MISMATCH"]
+    field: str
+    context: str
+    gold: list[str] = Field(default_factory=list)
+    pred: list[str] = Field(default_factory=list)
+
+
 class RecordScores(BaseModel):
     """Scores of one record type: records matched by evidence overlap, then field by field."""
 
@@ -90,6 +108,7 @@ class RecordScores(BaseModel):
     fields: dict[str, Scores] = Field(default_factory=dict)
     micro: Scores = Field(default_factory=Scores)
     macro: Scores = Field(default_factory=Scores)
+    errors: list[RecordError] = Field(default_factory=list)
 
 
 class EvaluationResult(BaseModel):

@@ -291,6 +291,23 @@ def test_records_are_matched_by_evidence_and_scored_field_by_field() -> None:
     assert scores.fields["date"].f1 == pytest.approx(2 / 3)
 
 
+def test_record_misses_are_listed_in_text_order() -> None:
+    predicted = [
+        Meeting(date=_date("25.6.2020", "2020-06-25"), place=_place("Sơn La"), topics=["tài chính", "khen thưởng"]),
+        Meeting(place=_place("hội nghị")),
+    ]
+    gold, pred = _meeting_docs(predicted)
+    errors = evaluate(gold, pred).records["meetings"].errors
+    assert [(e.document, e.record_type, e.kind, e.field) for e in errors] == [
+        ("m", "meetings", "FN", "chair"),  # paired record: its chair only in gold
+        ("m", "meetings", "MISMATCH", "topics"),  # each side has a topic the other lacks
+        ("m", "meetings", "FP", "(record)"),  # "hội nghị" (offset 41) overlaps no gold meeting
+        ("m", "meetings", "FN", "(record)"),  # the meeting of 6.3.2021 was not found
+    ]
+    assert (errors[1].gold, errors[1].pred) == (["thi đua"], ["khen thưởng"])
+    assert (len(errors[0].gold), errors[0].pred) == (1, [])
+
+
 def test_a_wrong_value_with_the_right_evidence_is_a_field_error() -> None:
     predicted = [Meeting(date=_date("25.6.2020", "2020-25-06"), chair=CHAIR)]
     gold, pred = _meeting_docs(predicted)
@@ -436,6 +453,8 @@ def test_cli_split_labels_and_errors(runner: CliRunner, corpus: Path) -> None:
     assert [(e["document"], e["kind"], e["label"]) for e in data["errors"]] == [("b", "MISMATCH", "MONEY")]
     assert data["errors"][0]["gold"]["qualifier"] == "under"
     assert data["errors"][0]["pred"]["qualifier"] is None
+    assert all("errors" not in scores for scores in _json(runner, [str(corpus), "--pred", str(corpus.parent / "pred")])
+               .get("records", {}).values())
     data = _json(runner, [str(corpus / "gold"), "--pred", str(corpus.parent / "pred" / "run.jsonl"), "-l", "count"])
     assert list(data["labels"]) == ["COUNT"]
 
