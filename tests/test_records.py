@@ -141,6 +141,68 @@ def test_meeting_session_numbers(phrase: str, session: int) -> None:
     assert [m.session.value for m in meetings] == [session]
 
 
+@pytest.mark.parametrize(
+    ("text", "organiser", "kind", "term"),
+    [
+        # the body carries its term between itself and "tổ chức"
+        ("Sáng 18/7, tại thành phố Điện Biên Phủ, Ban Chấp hành Liên đoàn Lao động tỉnh Điện Biên khóa XIV, "
+         "nhiệm kỳ 2018 - 2023 tổ chức Hội nghị lần thứ 10 sơ kết công tác công đoàn 6 tháng đầu năm.",
+         "Ban Chấp hành Liên đoàn Lao động tỉnh Điện Biên", "hội nghị Ban Chấp hành", "XIV"),
+        # "họp" after the body is the meeting itself
+        ("Ngày 15/9/2021, Ban Thường vụ Liên đoàn Lao động tỉnh Đắk Lắk họp phiên thường kỳ tháng 9.",
+         "Ban Thường vụ Liên đoàn Lao động tỉnh Đắk Lắk", "hội nghị Ban Thường vụ", None),
+        # the partner after "phối hợp với" does not hold it
+        ("Sáng ngày 05/9/2012, Liên đoàn Lao động thành phố Đà Nẵng phối hợp với Sở Lao động - Thương binh và "
+         "Xã hội tổ chức Hội nghị tổng kết 4 năm thực hiện Chỉ thị số 22-CT/TW.",
+         "Liên đoàn Lao động thành phố Đà Nẵng", "hội nghị tổng kết", None),
+    ],
+    ids=["term-before-held", "body-hop", "partner"],
+)
+def test_meeting_organiser(text: str, organiser: str, kind: str, term: str | None) -> None:
+    meeting = extract(text).meetings[0]
+    assert (meeting.organiser.text, meeting.kind.value) == (organiser, kind)
+    assert (meeting.term.value if meeting.term else None) == term
+
+
+@pytest.mark.parametrize(
+    ("text", "agenda"),
+    [
+        # the first item is inside the kind cue ("Hội nghị tổng kết ...")
+        ("Chiều ngày 05/01/2024, Công đoàn Viên chức tỉnh Sơn La tổ chức Hội nghị tổng kết phong trào thi đua "
+         "năm 2023, triển khai nhiệm vụ trọng tâm năm 2024.",
+         ["tổng kết phong trào thi đua năm 2023", "triển khai nhiệm vụ trọng tâm năm 2024"]),
+        # a verb inside a quoted title belongs to the item
+        ("Chiều 27/12/2023, Ban Chấp hành LĐLĐ tỉnh tổ chức Hội nghị lần thứ 2 học tập chuyên đề “Học tập và "
+         "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” năm 2024.",
+         ["học tập chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” năm 2024"]),
+        # a later sentence opening with the meeting word, without a day or body of its own, goes on about it
+        ("Hội nghị lần thứ 10 Ban Chấp hành Liên đoàn Lao động tỉnh, họp ngày 04 tháng 7 năm 2017, bầu bổ sung "
+         "03 đồng chí vào Ban chấp hành.\nHội nghị sơ kết hoạt động công đoàn 6 tháng đầu năm 2017; thống nhất "
+         "các văn bản.",
+         ["sơ kết hoạt động công đoàn 6 tháng đầu năm 2017"]),
+    ],
+    ids=["kind-holds-verb", "quoted-title", "continuing-sentence"],
+)
+def test_meeting_agenda(text: str, agenda: list[str]) -> None:
+    meetings = extract(text).meetings
+    assert len(meetings) == 1
+    assert [item.value for item in meetings[0].agenda] == agenda
+
+
+def test_decisions_taken_at_a_meeting_are_by_its_body_on_its_day() -> None:
+    text = ("Sáng 18/7/2019, Ban Chấp hành Liên đoàn Lao động tỉnh Điện Biên tổ chức Hội nghị lần thứ 10.\n"
+            "Hội nghị đã bầu bổ sung 02 đồng chí vào Ban Chấp hành LĐLĐ tỉnh gồm: đồng chí Mùa A Sử, Chủ tịch "
+            "LĐLĐ huyện Mường Nhé và đồng chí Cà Văn Thắng, Chủ tịch Công đoàn Ngành Giáo dục; đồng thời thông "
+            "qua Nghị quyết Hội nghị với 7 chỉ tiêu trọng tâm.")
+    document = extract(text)
+    # the people elected in the first act do not "present" the second one
+    assert [(d.action.value, d.decided_by.text, d.date.value) for d in document.decisions] == [
+        ("bầu bổ sung", "Ban Chấp hành Liên đoàn Lao động tỉnh Điện Biên", "2019-07-18"),
+        ("thông qua", "Ban Chấp hành Liên đoàn Lao động tỉnh Điện Biên", "2019-07-18"),
+    ]
+    assert document.meetings[0].decisions == [0, 1]
+
+
 def test_a_meeting_only_named_is_not_held() -> None:
     text = "Tuyên truyền Nghị quyết Đại hội XIII của Đảng, văn kiện Đại hội Công đoàn ngày 12/6/2021."
     assert extract(text).meetings == []

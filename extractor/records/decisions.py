@@ -57,8 +57,10 @@ def build_decisions(ctx: Context, meetings: list[Meeting], report=None) -> tuple
             acts = _acts(ctx, clause)
             if not acts and shared is not None and _starts_with_document(ctx, clause):
                 acts = [(shared, clause.start, clause.end)]
+            lower = clause.start
             for cue, start, end in acts:
-                decision = _decision(ctx, clause, cue, start, end, meeting, report)
+                decision = _decision(ctx, clause, cue, start, end, meeting, report, lower)
+                lower = end
                 if decision is None:
                     continue
                 if meeting_index is not None:
@@ -111,9 +113,11 @@ def _meeting_of(meetings: list[Meeting], sentence: tuple[int, int]) -> int | Non
 
 
 def _decision(ctx: Context, clause: Clause, cue, start: int, end: int, meeting: Meeting | None,
-              report) -> Decision | None:
+              report, lower: int) -> Decision | None:
     start = min(start, cue.start)
-    persons_before = [p for p in ctx.in_range("PERSON", clause.start, cue.start) if cue.start - p.end < 120]
+    # Only people since the previous act: those of "bầu bổ sung ... đồng chí X; đồng thời thông
+    # qua ..." were elected, they do not present what follows.
+    persons_before = [p for p in ctx.in_range("PERSON", lower, cue.start) if cue.start - p.end < 120]
     if persons_before:
         return None  # "Đ/c X, phó chủ tịch ... thông qua báo cáo": a person presents it
     refs = ctx.in_range("DOC_REF", start, end)

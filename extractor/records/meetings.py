@@ -29,7 +29,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role_after": re.compile(rf"\s+{alternation('role_verbs')}\s+([^,;.()\n]{{3,80}})", re.IGNORECASE),
         "today": re.compile(rf"\b{alternation('meeting_today')}\b", re.IGNORECASE),
         # "LĐLĐ huyện Gia Lâm tổ chức Đại hội", "LĐLĐ thành phố phối hợp với Sở ... tổ chức Hội nghị"
+        # The body may carry its term: "Ban Chấp hành LĐLĐ tỉnh khóa XIV, nhiệm kỳ 2018 - 2023 tổ chức ..."
         "subject_gap": re.compile(
+            rf"(?:[\s,]+{alternation('term_words')}\s+[IVXLC]{{1,7}}\b"
+            rf"|[\s,]+{alternation('term_years_words')}\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)*"
             rf"[\s,]*(?:{alternation('meeting_subject_adverbs')}\s+|{alternation('meeting_subject_partners')}"
             rf"[^,;.]{{0,80}}?\s+)?{alternation('meeting_held')}\b", re.IGNORECASE),
         "basis": re.compile(rf"\s*{alternation('basis')}\b", re.IGNORECASE),
@@ -112,7 +115,21 @@ def _same_meeting(ctx: Context, meetings: list[dict], kind, sentence) -> dict | 
     for meeting in meetings:
         if meeting["kind"].value == kind.entry["kind"] or kind.entry["kind"] == "hội nghị":
             return meeting
+    if meetings and _continues(ctx, kind, sentence):
+        return meetings[-1]
     return None
+
+
+def _continues(ctx: Context, kind, sentence) -> bool:
+    """A sentence that opens with the meeting word and gives it no day and no body of its own
+    goes on about the meeting before ("Hội nghị lần thứ 10 Ban Chấp hành ... họp ngày 04/7 ...
+    Hội nghị sơ kết hoạt động công đoàn 6 tháng đầu năm")."""
+    start, end = sentence
+    if kind.start - start >= 12:
+        return False
+    days = [d for d in ctx.in_range("DATE", start, end) if d.attrs.get("precision") == "day"]
+    bodies = [o for o in ctx.in_range("ORG", start, end) if o.start - kind.end < 40]
+    return not days and not bodies
 
 
 def _new_meeting(ctx: Context, meetings: list[dict], kind, sentence, report_date) -> dict:
@@ -136,13 +153,16 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
     meeting["evidence"].append(ctx.evidence(start, end))
     kind = meeting["kind"]
     intro = start <= kind.start < end
+    # A later sentence that opens with the meeting word may say what it dealt with.
+    opening = None if intro else next(iter(find_cues("meeting_kinds", ctx.text, start, min(end, start + 40))), None)
     if meeting["organiser"] is None and intro:
         orgs = ctx.in_range("ORG", start, end)
         # The subject that holds it ("LĐLĐ huyện Gia Lâm tổ chức Đại hội ..."), else the body
         # named right after the kind ("Hội nghị Ban Chấp hành LĐLĐ tỉnh").
-        subject = [o for o in orgs if o.end <= kind.start and _patterns()["subject_gap"].match(ctx.text, o.end, kind.start + 1)]
+        subject = [o for o in orgs if o.end <= kind.start and _patterns()["subject_gap"].match(ctx.text, o.end, kind.end)]
         after = [o for o in orgs if o.start >= kind.start and o.end > kind.end and o.start - kind.end < 40]
-        chosen = (subject[-1:] or after[:1] or [None])[0]
+        # The first: a later one is its partner ("LĐLĐ thành phố phối hợp với Sở ... tổ chức").
+        chosen = (subject[:1] or after[:1] or [None])[0]
         if chosen is not None:
             meeting["organiser"] = ctx.grounded_entity(chosen, value=chosen.attrs.get("canonical") or chosen.text)
             upgraded = _kind_by_organiser(chosen.text)
@@ -161,7 +181,10 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
             meeting["session"] = ctx.grounded(number, match.start(), match.end())
     if meeting["term"] is None:
         # The term may close the sentence: "..., bầu bổ sung 03 đồng chí vào BCH (khóa XV)".
-        term_window = (kind.start, end) if intro else (start, start)
+        # ... or follow the body that holds it: "Ban Chấp hành LĐLĐ tỉnh khóa XIV tổ chức Hội nghị".
+        organiser = meeting["organiser"]
+        term_from = organiser.end if organiser is not None and start <= organiser.end <= kind.start else kind.start
+        term_window = (term_from, end) if intro else (start, start)
         match = _patterns()["term_roman"].search(ctx.text, *term_window)
         if match:
             meeting["term"] = ctx.grounded(match.group(1).upper(), match.start(), match.end())
@@ -175,8 +198,11 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
             if places:
                 meeting["place"] = ctx.grounded_entity(places[0], value=places[0].text)
                 break
+    # From the kind cue on: "Hội nghị tổng kết phong trào thi đua ..." holds its first item.
     if intro and not meeting["agenda"]:
-        meeting["agenda"] = _agenda(ctx, kind.end, end)
+        meeting["agenda"] = _agenda(ctx, kind.start, end)
+    elif opening is not None and not meeting["agenda"]:
+        meeting["agenda"] = _agenda(ctx, opening.start, end)
     people = ctx.in_range("PERSON", start, end)
     chair_cue = first_cue("meeting_chair", ctx.text, start, end)
     if chair_cue and people and meeting["chair"] is None:
@@ -196,15 +222,23 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int]) -> None:
 
 def _agenda(ctx: Context, start: int, end: int) -> list[Grounded[str]]:
     """Agenda items of the introducing sentence, each from its verb to the next one or ``,``/``;``."""
-    cues = find_cues("agenda_verbs", ctx.text, start, end)
+    # A verb inside a quoted title is part of the item: học tập chuyên đề “Học tập và làm theo ...”.
+    cues = [c for c in find_cues("agenda_verbs", ctx.text, start, end) if not _quoted(ctx.text, start, c.start)]
     items = []
     for index, cue in enumerate(cues):
         stop = cues[index + 1].start if index + 1 < len(cues) else end
-        match = _patterns()["agenda_stop"].search(ctx.text, cue.start, stop)
+        match = next((m for m in _patterns()["agenda_stop"].finditer(ctx.text, cue.start, stop)
+                      if not _quoted(ctx.text, cue.start, m.start())), None)
         item_end = len(ctx.text[:match.start() if match else stop].rstrip(" ,;:"))
         if item_end > cue.end:
             items.append(ctx.grounded(ctx.text[cue.start:item_end], cue.start, item_end))
     return items
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened after ``start`` (“…” or "…")."""
+    before = text[start:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _person_ref(ctx: Context, person) -> PersonRef:
