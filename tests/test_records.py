@@ -107,6 +107,49 @@ def test_partner_is_not_the_giver_and_fund_follows_tu_nguon() -> None:
     assert figure.fund.value == "“Quỹ xã hội” và các nguồn hỗ trợ khác"
 
 
+@pytest.mark.parametrize(
+    ("text", "funds", "periods"),
+    [
+        # the next sentence says where the money came from
+        ("Sáng 07/11/2020, Liên đoàn Lao động tỉnh Quảng Bình trao tiền hỗ trợ cho 312 đoàn viên, mỗi suất 2 triệu "
+         "đồng. Số tiền trên được trích từ Quỹ Xã hội Công đoàn tỉnh và nguồn ủng hộ của Tổng Liên đoàn Lao động "
+         "Việt Nam.",
+         ["Quỹ Xã hội Công đoàn tỉnh và nguồn ủng hộ của Tổng Liên đoàn Lao động Việt Nam"], ["2020-11-07"]),
+        # a decision's article on the source of funds; its year dates the support, it is not part of the fund
+        ("Điều 1. Hỗ trợ kinh phí xây dựng “Mái ấm Công đoàn” cho 05 đoàn viên, mức hỗ trợ 50.000.000 đồng/nhà.\n\n"
+         "Điều 2. Nguồn kinh phí: Quỹ Xã hội LĐLĐ tỉnh năm 2020.",
+         ["Quỹ Xã hội LĐLĐ tỉnh"], ["2020"]),
+        # a fund named in the clause is kept; a later statement does not override it
+        ("LĐLĐ tỉnh hỗ trợ 20 đoàn viên 40 triệu đồng từ ngân sách công đoàn. Nguồn kinh phí: Quỹ Xã hội LĐLĐ tỉnh.",
+         ["ngân sách công đoàn"], [None]),
+    ],
+    ids=["so-tien-tren", "nguon-kinh-phi-article", "own-fund-wins"],
+)
+def test_fund_told_after_the_figure(text: str, funds: list[str], periods: list) -> None:
+    figures = extract(text).support
+    assert [f.fund.value if f.fund else None for f in figures] == funds
+    assert [f.period.value if f.period else None for f in figures] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a shared adverbial dates every clause after it
+        ("Được biết, trong quý III/2020, công đoàn Sơn La đã: hỗ trợ 3 đoàn viên có hoàn cảnh khó khăn; thăm và "
+         "tặng quà 07 đơn vị trường học.", ["2020-Q3", "2020-Q3"]),
+        # a date in another clause does not
+        ("Tháng Công nhân năm 2017 được tổ chức với nhiều hoạt động; Công đoàn ngành khánh thành 12 “Mái ấm Công "
+         "đoàn” cho thợ mỏ.", [None]),
+        # two periods: none
+        ("Trong năm 2020 và năm 2021, các cấp công đoàn hỗ trợ 8.642 lượt đoàn viên với số tiền 9,2 tỷ đồng.",
+         [None]),
+    ],
+    ids=["shared-adverbial", "other-clause", "two-periods"],
+)
+def test_support_period(text: str, periods: list) -> None:
+    assert [f.period.value if f.period else None for f in extract(text).support] == periods
+
+
 def test_support_evidence_slices_the_text() -> None:
     text = "Hỗ trợ\u00a03 đoàn viên số tiền 119,5\u00a0triệu đồng."
     figure = extract(text).support[0]

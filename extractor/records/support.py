@@ -17,6 +17,7 @@ from extractor.records.cues import alternation, ends_with, entries, find_cues, f
 from schemas.records import Beneficiaries, Grounded, SupportFigure
 
 _PER_UNIT_AFTER = re.compile(r"^\s*/\s*\w+")  # "50 triệu đồng/nhà"
+_ADVERBIAL_END = re.compile(r"[^;,.:]{0,40}[,:]")  # the rest of a date's phrase, up to its comma or colon
 
 
 @cache
@@ -37,7 +38,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def build_support(ctx: Context) -> list[SupportFigure]:
     """Build the support figures of a document, in text order."""
     figures: list[SupportFigure] = []
+    sentence_of: list[tuple[int, int]] = []
+    statements: list[tuple[int, int]] = []
     for sentence in ctx.body_sentences():
+        if first_cue("fund_statements", ctx.text, sentence[0], min(sentence[1], sentence[0] + 60)):
+            statements.append(sentence)
         previous: int | None = None
         verb = None
         for clause in ctx.clauses(sentence):
@@ -56,7 +61,41 @@ def build_support(ctx: Context) -> list[SupportFigure]:
             else:
                 previous = len(figures)
             figures.append(figure)
+            sentence_of.append(sentence)
+    for statement in statements:
+        _fund_told_after(ctx, figures, sentence_of, statement)
     return figures
+
+
+def _fund_told_after(ctx: Context, figures: list[SupportFigure], sentence_of: list[tuple[int, int]],
+                     statement: tuple[int, int]) -> None:
+    """A sentence on where the money came from names the fund of the figures told just before it:
+    "... tổng số tiền 624 triệu đồng. Số tiền trên được trích từ Quỹ Xã hội Công đoàn tỉnh ...",
+    "Điều 1. Hỗ trợ ...\n\nĐiều 2. Nguồn kinh phí: Quỹ Xã hội LĐLĐ tỉnh năm 2020." The figures are
+    those of the nearest sentence before it that has any, and of the sentences of the same
+    paragraph before that one; a year written right after the fund dates figures without a period.
+    """
+    if any(sentence == statement for sentence in sentence_of):
+        return  # it states a figure of its own, whose fund was read with it
+    fund = _fund(ctx, *statement)
+    before = [index for index, sentence in enumerate(sentence_of) if sentence[1] <= statement[0]]
+    if fund is None or not before:
+        return
+    chosen = [before[-1]]
+    for index in reversed(before[:-1]):
+        gap = ctx.text[sentence_of[index][1]:sentence_of[chosen[-1]][0]]
+        if "\n\n" in gap.replace("\r", "") or sentence_of[index][1] > sentence_of[chosen[-1]][0]:
+            break
+        chosen.append(index)
+    dated = [d for d in ctx.in_range("DATE", fund.end, statement[1]) if d.attrs.get("value") and d.start - fund.end <= 3]
+    for index in chosen:
+        update = {}
+        if figures[index].fund is None:
+            update["fund"] = fund
+        if figures[index].period is None and dated:
+            update["period"] = ctx.grounded_entity(dated[0])
+        if update:
+            figures[index] = figures[index].model_copy(update=update)
 
 
 def _verb(ctx: Context, start: int, end: int):
@@ -202,8 +241,9 @@ def _fund(ctx: Context, start: int, end: int) -> Grounded[str] | None:
         return None
     stop = _patterns()["fund_stop"].search(ctx.text, begin, end)
     fund_end = stop.start() if stop else end
-    # A fund phrase ends before an amount or a verb: "Quỹ Xã hội LĐLĐ tỉnh hỗ trợ 4,3 tỷ đồng".
-    for entity in ctx.in_range("MONEY", begin, fund_end):
+    # A fund phrase ends before an amount, a date or a verb: "Quỹ Xã hội LĐLĐ tỉnh hỗ trợ 4,3 tỷ
+    # đồng", "Quỹ Xã hội LĐLĐ tỉnh năm 2020" (the year dates the support, it is no part of the fund).
+    for entity in [*ctx.in_range("MONEY", begin, fund_end), *ctx.in_range("DATE", begin, fund_end)]:
         fund_end = min(fund_end, entity.start)
     verb = _verb(ctx, begin, fund_end)
     if verb is not None:
@@ -237,7 +277,16 @@ def _period(ctx: Context, clause: Clause) -> Grounded[str] | None:
                 if d.attrs.get("value") and not any(r.start <= d.start < r.end for r in refs)
                 and not ends_with("time_points", ctx.text[max(start, d.start - 8):d.start])]
 
-    found = dates(clause.start, clause.end) or dates(*clause.sentence)
+    found = dates(clause.start, clause.end)
+    if not found:
+        # A date before the clause dates it when it is in an adverbial the clauses share
+        # ("Được biết, trong quý III/2020, ...: hỗ trợ ...; thăm ...", "Sáng 28/8, ..."): its
+        # phrase closes with a comma or colon, not in another clause ("Tháng Công nhân năm 2017
+        # được tổ chức ...; Công đoàn ... khánh thành 12 Mái ấm").
+        found = [d for d in dates(clause.sentence[0], clause.start)
+                 if ";" not in ctx.text[clause.sentence[0]:d.start] and _ADVERBIAL_END.match(ctx.text, d.end)]
+    if len(found) > 1 and re.fullmatch(r"\s*(?:và|,)\s*", ctx.text[found[0].end:found[1].start]):
+        return None  # two periods: "Trong năm 2020 và năm 2021"
     return ctx.grounded_entity(found[0]) if found else None
 
 
