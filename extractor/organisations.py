@@ -705,8 +705,12 @@ class _Parser:
         return self.org_at(nxt.start_word + unit_size, 1)
 
     def home_organisation(self, found: list[_Org]) -> _Org | None:
-        """The organisation the report speaks for: its most named union body (a grassroots
-        union's report names its CĐCS more than the LĐLĐ above it)."""
+        """The organisation the report speaks for: the body an official document's header
+        names above its number line, else its most named union body (a grassroots union's
+        report names its CĐCS more than the LĐLĐ above it)."""
+        header = self.header_organisation(found)
+        if header is not None:
+            return header
         grassroots = fold("Công đoàn cơ sở ")
         counts: Counter[str] = Counter()
         for org in found:
@@ -725,6 +729,25 @@ class _Parser:
             return None
         phrase, level, province = self.resolved_unit("province")
         return _Org(0, 0, f"Liên đoàn Lao động {phrase}", level, province, "local")
+
+
+    def header_organisation(self, found: list[_Org]) -> _Org | None:
+        """The issuer printed in capitals above ``Số: ...`` at the top of an official document:
+        the last such body (``TỔNG LĐLĐ VIỆT NAM / LĐLĐ TỈNH AN GIANG``: the second issues it).
+        A decision about other unions names them more often than its own issuer."""
+        number_line = _NUMBER_LINE.search(self.text, 0, _HEADER_CHARS)
+        if number_line is None:
+            return None
+        header = [org for org in found
+                  if org.canonical and org.needs_parent is None and not org.anaphoric
+                  and self.tokens[org.start_word].start < number_line.start()
+                  and self.text[self.tokens[org.start_word].start:self.tokens[org.end_word - 1].end].isupper()]
+        return header[-1] if header else None
+
+
+# An official document's header: the issuer's lines, then its number ("Số: 78/BC-LĐLĐ").
+_NUMBER_LINE = re.compile(r"(?m)^[ \t]*Số[ \t]*[:.]")
+_HEADER_CHARS = 400
 
 
 _PARTY_UNIT_TYPES = {

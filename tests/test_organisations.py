@@ -98,6 +98,15 @@ def test_unit_alone_is_the_reports_own() -> None:
     assert orgs(text)[-1] == ("Ban Thường vụ", "Ban Thường vụ Liên đoàn Lao động tỉnh Sơn La", "province", SL)
 
 
+def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
+    # The decision names the grassroots unions it merges more often than its own issuer.
+    text = ("TỔNG LĐLĐ VIỆT NAM\nLIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\nSố: 215/QĐ-LĐLĐ\n\nQUYẾT ĐỊNH\n"
+            "Điều 1. Sáp nhập Công đoàn cơ sở Ủy ban nhân dân xã Tân Phú vào Công đoàn cơ sở Ủy ban nhân dân xã "
+            "Vĩnh Thạnh. Công đoàn cơ sở Ủy ban nhân dân xã Vĩnh Thạnh có 47 đoàn viên.\nTM. BAN THƯỜNG VỤ\n")
+    assert orgs(text, "An Giang")[-1] == (
+        "BAN THƯỜNG VỤ", "Ban Thường vụ Liên đoàn Lao động tỉnh An Giang", "province", "An Giang")
+
+
 def test_company_alone_is_the_one_the_report_names() -> None:
     text = "BCH CĐCS Công ty cổ phần Chè Nghĩa Lộ họp. CĐCS phối hợp với Công ty tổ chức Tết."
     assert [canonical for _, canonical, _, _ in orgs(text, "Yên Bái")] == [
