@@ -246,6 +246,19 @@ def test_decisions_taken_at_a_meeting_are_by_its_body_on_its_day() -> None:
     assert document.meetings[0].decisions == [0, 1]
 
 
+def test_people_elected_from_a_numbered_list_after_blank_lines() -> None:
+    text = ("Hội nghị lần thứ 10 Ban Chấp hành Liên đoàn Lao động tỉnh, họp ngày 04 tháng 7 năm 2017, bầu bổ sung "
+            "03 đồng chí vào Ban chấp hành LĐLĐ tỉnh Lạng Sơn (khóa XV):\n\n\u00a0 \u00a0 1- Đ/c: Hoàng Thị Cúc, "
+            "Trưởng Ban nữ công LĐLĐ tỉnh;\n\n\u00a0 \u00a0 2- Đ/c: Nông Thị Phương Thảo, Phó Giám đốc Bảo hiểm xã "
+            "hội tỉnh;\n\n\u00a0 \u00a0 3- Đ/c: Trần Thị Thủy, Huyện ủy viên, Chủ tịch LĐLĐ huyện Bắc Sơn.")
+    decision = extract(text).decisions[0]
+    assert [(p.name.value, p.role.value if p.role else None) for p in decision.people] == [
+        ("Hoàng Thị Cúc", "Trưởng Ban nữ công LĐLĐ tỉnh"),
+        ("Nông Thị Phương Thảo", "Phó Giám đốc Bảo hiểm xã hội tỉnh"),
+        ("Trần Thị Thủy", "Huyện ủy viên, Chủ tịch LĐLĐ huyện Bắc Sơn"),
+    ]
+
+
 def test_a_meeting_only_named_is_not_held() -> None:
     text = "Tuyên truyền Nghị quyết Đại hội XIII của Đảng, văn kiện Đại hội Công đoàn ngày 12/6/2021."
     assert extract(text).meetings == []

@@ -258,7 +258,7 @@ def _listed_people(ctx: Context, clause: Clause):
         if match.start() - after > 400:  # the list follows the clause, not a later section
             break
         after = match.end()
-        line_start, line_end = ctx.line_of(match.start())
+        line_start, line_end = ctx.line_of(match.end())  # the match may begin on the blank line before
         found = ctx.in_range("PERSON", line_start, line_end)
         if not found:
             break
