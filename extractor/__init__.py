@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; at run time the names load lazily
-    from extractor.extract import Extractor, default_extractor, extract, to_document
+    from extractor.extraction import Extractor, default_extractor, extract, to_document
 
 __all__ = ["Extractor", "build_pipeline", "default_extractor", "extract", "get_pipeline", "to_document"]
 
@@ -24,7 +24,7 @@ _LAZY = {"Extractor", "default_extractor", "extract", "to_document"}
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        value = getattr(import_module("extractor.extract"), name)
+        value = getattr(import_module("extractor.extraction"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
@@ -39,6 +39,6 @@ def build_pipeline():
 
 def get_pipeline():
     """The spaCy pipeline of the process-wide default extractor."""
-    from extractor.extract import default_extractor as _default
+    from extractor.extraction import default_extractor as _default
 
     return _default().nlp

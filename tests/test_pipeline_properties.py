@@ -2,7 +2,7 @@
 
 Random Unicode (NFD, no-break spaces, emoji, control characters, other scripts, very long
 lines) and random mixtures of real report phrasings, accented, unaccented and OCR-noised,
-go through ``extractor.extract``. Whatever comes out, every entity, every grounded record
+go through ``extractor.extraction``. Whatever comes out, every entity, every grounded record
 field, every person mention and every cleaning span must slice the input exactly.
 """
 

@@ -2,7 +2,7 @@
 
 They run as the last pipeline component (``congdoan_records``) over the spans the
 recognisers wrote, and store pydantic records in ``doc._.records`` (offsets into the
-normalised text; ``extractor.extract`` maps them to the user's text).
+normalised text; ``extractor.extraction`` maps them to the user's text).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What the record builders share: the document's sentences, clauses and entity spans.
 
 Builders read the spaCy ``Doc`` the recognisers annotated; they never re-parse values.
-All offsets here index the normalised text (``doc.text``); ``extractor.extract`` maps them
+All offsets here index the normalised text (``doc.text``); ``extractor.extraction`` maps them
 back to the user's text.
 """
 
