@@ -72,6 +72,8 @@ FOREIGN_RESOURCE = "place_foreign.yaml"
 # Between a unit word and its name: spaces, or the full stop of an abbreviation (``TP. Hồ
 # Chí Minh``). A line break is not accepted: a heading ending in ``tỉnh`` is no place.
 _UNIT_GAP = re.compile(r"\.?[ \t]*")
+# Divisions of one level: a place renamed from one to another keeps its level.
+_RENAMED_LEVELS = (frozenset({"huyen", "quan", "thi-xa", "thanh-pho"}), frozenset({"xa", "phuong", "thi-tran"}))
 # Inside a name: spaces, a hyphen (``Bà Rịa - Vũng Tàu``, ``Phan Rang-Tháp Chàm``) or the
 # apostrophe of ``M'Đrắk``; a comma separates two names.
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|'")
@@ -350,9 +352,11 @@ def _name_at(
     size = 0
     while size < limit:
         word = text_words[index + size]
-        if not word.is_capitalised:
+        gap = text[text_words[index + size - 1].end : word.start] if size else ""
+        # Transliterated names hyphenate their syllables in lower case: "Sạ-vẳn-na-khệt".
+        if not word.is_capitalised and gap != "-":
             break
-        if size and not _NAME_GAP.fullmatch(text[text_words[index + size - 1].end : word.start]):
+        if size and not _NAME_GAP.fullmatch(gap):
             break
         size += 1
     for length in range(size, shortest - 1, -1):
@@ -438,6 +442,14 @@ def _unit_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Ga
             return place.division in unit.divisions or (foreign and place.division == "foreign")
 
         named = _name_at(text, text_words, name_index, accept, gazetteer, after_unit=True)
+        level = next((group for group in _RENAMED_LEVELS if unit.divisions <= group), None)
+        if not named and level is not None:
+            # Archival reports use the unit word of their day: "thị xã Sơn La" (a city since
+            # 2008), "huyện Vĩnh Châu" (a thị xã since 2011). A unit of the same level is accepted.
+            def renamed(place: Place, key: tuple[str, ...], level: frozenset[str] = level) -> bool:
+                return place.division in level and place is not gazetteer.provinces.get(place.name)
+
+            named = _name_at(text, text_words, name_index, renamed, gazetteer, after_unit=True)
         if named and _inside_number(text, text_words[name_index + named[0] - 1]):
             named = None  # "bình quân 4.850.000": not "quận 4"
         if named:

@@ -68,11 +68,19 @@ def places(text: str) -> list[tuple[str, str, str]]:
         ("tập trung tại KCN Hòa Khánh", [("KCN Hòa Khánh", "Khu công nghiệp Hòa Khánh", "zone")]),
         ("công nhân bản Hua Nà", [("bản Hua Nà", "Hua Nà", "village")]),
         ("đoàn công tác của xã Nậm Chà", [("xã Nậm Chà", "Nậm Chà", "commune")]),
+        # the unit word of its day: a city since 2008, a thị xã since 2011 / 2011
+        ("Hội nghị tổ chức tại thị xã Sơn La năm 2006", [("thị xã Sơn La", "Sơn La", "district")]),
+        ("hộ nghèo huyện Vĩnh Châu, tỉnh Sóc Trăng",
+         [("huyện Vĩnh Châu", "Vĩnh Châu", "district"), ("tỉnh Sóc Trăng", "Sóc Trăng", "province")]),
+        # transliterated names hyphenate lower-case syllables
+        ("đoàn công tác tỉnh Sạ-vẳn-na-khệt (Lào)",
+         [("tỉnh Sạ-vẳn-na-khệt", "Sa Vẳn Na Khệt", "foreign"), ("Lào", "Lào", "country")]),
     ],
     ids=[
         "bare-province", "unit-province", "district-after-school", "province-in-running-text", "foreign-list",
         "country", "country-header", "city", "hcm-abbreviation", "old-tone-placement", "numbered-districts",
         "plural-unit-list", "list-after-district", "industrial-zone", "village", "commune",
+        "town-now-city", "district-now-town", "hyphenated-foreign",
     ],
 )
 def test_find_places(text: str, expected: list[tuple[str, str, str]]) -> None:
