@@ -23,6 +23,7 @@ from extractor.batch import (
     BatchOptions,
     InlineInput,
     expand_inputs,
+    forget_errors,
     run_batch,
 )
 from extractor.export import ExportError, open_writer
@@ -65,7 +66,8 @@ def extract_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of CPUs); 1 runs in this process.", show_default=False)] = None,
     unordered: Annotated[bool, typer.Option("--unordered", help="Write results as they finish rather than in input order.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same -o (jsonl, sqlite): inputs already written are skipped.")] = False,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one document may take to extract; then it is an error record (0: no limit).")] = DEFAULT_TIME_LIMIT,
+    retry_errors: Annotated[bool, typer.Option("--retry-errors", help="With --resume: inputs whose record in the output is an error record are extracted again, and the new record replaces it (one record per input).")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one document may take to extract; then it is an error record (0: no limit). Local and Dask engines.")] = DEFAULT_TIME_LIMIT,
     max_size: Annotated[float, typer.Option("--max-size", min=0, help="Files larger than this many MiB are error records.")] = DEFAULT_MAX_BYTES / 2**20,
     encoding: Annotated[str | None, typer.Option("--encoding", "-e", help="Read text files in this encoding instead of detecting it: utf-8, utf-16, cp1258, tcvn3 (ABC), vni.", show_default=False)] = None,
     ocr: Annotated[bool, typer.Option("--ocr", help="Folders also expand to images (.png, .jpg, .tif), read through OCR.")] = False,
@@ -88,6 +90,11 @@ def extract_command(
     list; csv and parquet, one file per table in the -o folder; sqlite, one database,
     appended to. json, csv and parquet files are written whole or not at all.
 
+    --resume skips the inputs already in the output, error records included; with
+    --retry-errors the error records of the inputs given are taken out of the output
+    first (jsonl: into FILE.partial, renamed when the run ends; sqlite: deleted from
+    the errors table) and those inputs are extracted again.
+
     Exit status: 0 when every document was extracted; 1 when some documents failed
     (error records); 2 on a usage error (a bad option or combination), when an input
     named on the command line could not be read at all (a missing path, a folder or
@@ -103,15 +110,20 @@ def extract_command(
 
     if scheduler and engine is not Engine.dask:
         _usage("--scheduler needs --engine dask")
+    if retry_errors and not resume:
+        _usage("--retry-errors works with --resume: it retries the error records of an earlier run into the same -o")
     inputs = _inputs(paths, ocr, problem)
     single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
     fmt = fmt or _format_of(output) or (OutputFormat.json if single else OutputFormat.jsonl)
     if not inputs:
         raise typer.Exit(2)
     try:
+        retried = forget_errors(fmt.value, output, inputs) if retry_errors else 0
         writer = open_writer(fmt.value, output, resume=resume, single=single and fmt is OutputFormat.json)
     except ExportError as error:
         _usage(str(error))
+    if retried and not quiet:
+        typer.echo(f"{retried} error records taken out of the output; their inputs are extracted again", err=True)
     if single:
         writer = _OneRecord(writer)
 

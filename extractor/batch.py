@@ -25,15 +25,26 @@ workers would cost more than it saves.
 
 Resuming: the key of a document is ``<sha256 of its bytes>:<PIPELINE_VERSION>``. With
 ``resume=True`` an input whose ``(key, source)`` the writer already holds is skipped, so
-an interrupted run picks up where it stopped without duplicates.
+an interrupted run picks up where it stopped without duplicates. Error records count as
+done too (one without key, of a file that was not read, whatever the file holds now); to
+extract their inputs again, take them out of the output first with :func:`forget_errors`
+(``--retry-errors``):
+
+>>> forget_errors("jsonl", "out.jsonl", paths)                   # doctest: +SKIP
+>>> with open_writer("jsonl", "out.jsonl", resume=True) as writer:  # doctest: +SKIP
+...     summary = run_batch(paths, writer, resume=True)
+...     writer.close()
 """
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import hashlib
+import json
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -43,6 +54,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from extractor.export import RESUMABLE, ExportError
+from extractor.export.files import AtomicFile
+from extractor.export.jsonl import partial_path
 from extractor.export.rows import NOT_RECORDS, record_fields, table_name
 from extractor.reading import InputError, decode, expand_paths, read_text
 
@@ -172,18 +186,30 @@ def _file_bytes(path: str, max_bytes: int) -> bytes:
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` in the block after ``seconds`` (SIGALRM).
+    """Raise :class:`DocumentTimeout` in the block after ``seconds``.
 
-    Only in the main thread of a POSIX process, and only between Python bytecodes: a
-    long call into C code is interrupted when it returns (the process pool kills such a
-    worker after a grace period). Elsewhere (threads, Windows) it does nothing.
+    In the main thread of a POSIX process a SIGALRM timer raises it; in any other thread
+    (a Dask worker runs its tasks in threads, a library user may call from one) a timer
+    thread raises it in the block's thread (``PyThreadState_SetAsyncExc``). Either way the
+    exception arrives between Python bytecodes, as any signal handler's does: a long call
+    into C code is interrupted when it returns (the local process pool kills such a
+    worker after a grace period). On a platform with neither it does nothing.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not seconds or seconds <= 0:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        alarm = _signal_alarm
+    elif _ASYNC_EXC is not None:
+        alarm = _thread_alarm
+    else:
+        alarm = _no_alarm
+    with alarm(seconds):
+        yield
 
+
+@contextmanager
+def _signal_alarm(seconds: float) -> Iterator[None]:
     def expire(signum, frame):
         raise DocumentTimeout(seconds)
 
@@ -194,6 +220,59 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _async_exc_setter():
+    setter = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+    if setter is None:  # not CPython
+        return None
+    setter.argtypes = (ctypes.c_ulong, ctypes.py_object)
+    setter.restype = ctypes.c_int
+    return setter
+
+
+#: ``PyThreadState_SetAsyncExc(thread id, exception type or NULL)``, None where missing.
+_ASYNC_EXC = _async_exc_setter()
+
+
+def _raise_in_thread(ident: int, exception: type[BaseException] | None) -> None:
+    """Have ``exception`` raised in thread ``ident`` at its next bytecode; None withdraws
+    one not delivered yet."""
+    _ASYNC_EXC(ident, ctypes.py_object() if exception is None else exception)  # py_object(): NULL
+
+
+@contextmanager
+def _thread_alarm(seconds: float) -> Iterator[None]:
+    ident = threading.get_ident()
+    lock = threading.Lock()
+    state = {"over": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["over"]:
+                state["fired"] = True
+                _raise_in_thread(ident, DocumentTimeout)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["over"] = True
+            fired = state["fired"]
+        timer.cancel()
+        if fired:
+            # Not delivered yet (the block ended first, or swallowed it): withdraw it, so
+            # that it cannot strike the caller after the block, and raise it here.
+            _raise_in_thread(ident, None)
+            raise DocumentTimeout(seconds)
+
+
+@contextmanager
+def _no_alarm(seconds: float) -> Iterator[None]:
+    yield
 
 
 def timeout_reason(seconds: float) -> str:
@@ -335,6 +414,106 @@ def _expanded(paths: list[str], include_images: bool) -> Iterator[str | InputErr
         yield item if isinstance(item, InputError) else str(item)
 
 
+# --- retrying error records ----------------------------------------------------------
+
+
+def forget_errors(fmt: str, output: str | Path | None, inputs: Sequence[str | Path | InlineInput]) -> int:
+    """Take the error records of ``inputs`` out of a resumable output, so that a run with
+    ``resume=True`` into it extracts those inputs again and the output ends with one record
+    per input (``congdoan extract --resume --retry-errors``). Call it before the writer is
+    opened; returns how many error records were taken out.
+
+    The error records taken out are those whose ``source`` is one of the input paths,
+    whatever their key (the file may have been fixed since, or could not be read then),
+    and, for input given as bytes without a source (stdin), those of the same bytes.
+    Error records of other inputs, and every document record, stay.
+
+    * ``jsonl``: the lines kept go to ``out.jsonl.partial`` (a temporary file renamed onto
+      it), which the resumed run continues and renames to ``out.jsonl`` when it ends; a
+      finished ``out.jsonl`` stays as it was until then.
+    * ``sqlite``: the rows go from ``errors`` in one transaction.
+
+    An interrupted retry leaves an output that a run with ``resume=True`` finishes. Raises
+    :class:`~extractor.export.ExportError` for the other formats and for no output.
+    """
+    if fmt not in RESUMABLE:
+        raise ExportError(f"--retry-errors works with --format {' or '.join(RESUMABLE)} "
+                          f"(outputs that --resume continues), not {fmt}")
+    if output is None or str(output) == "-":
+        raise ExportError("--retry-errors needs the output of the earlier run: add -o FILE")
+    retried = _retried(inputs)
+    if fmt == "jsonl":
+        return _forget_jsonl(Path(output), retried)
+    return _forget_sqlite(Path(output), retried)
+
+
+def _retried(inputs: Iterable[str | Path | InlineInput]) -> Callable[[str | None, str | None], bool]:
+    """Whether an error record ``(key, source)`` belongs to one of ``inputs``."""
+    sources: set[str] = set()
+    keys: set[str] = set()
+    for item in inputs:
+        if not isinstance(item, InlineInput):
+            sources.add(str(item))
+        elif item.source is not None:
+            sources.add(item.source)
+        else:
+            keys.add(document_key(item.data))
+    return lambda key, source: source in sources if source is not None else key in keys
+
+
+def _forget_jsonl(path: Path, retried: Callable[[str | None, str | None], bool]) -> int:
+    partial = partial_path(path)
+    current = partial if partial.is_file() else path if path.is_file() else None
+    if current is None:
+        return 0
+    dropped: set[int] = set()  # line numbers
+    with open(current, "rb") as stream:
+        for number, line in enumerate(stream):
+            # Cheap test first: a document's line has no "error" key, but its text may say "error".
+            if b'"error"' not in line or not line.endswith(b"\n"):
+                continue  # a torn last line stays for the writer to cut, as on any resume
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and "error" in record and retried(record.get("key"), record.get("source")):
+                dropped.add(number)
+    if not dropped:
+        return 0
+    kept = AtomicFile(partial)
+    try:
+        with open(current, "rb") as stream:
+            for number, line in enumerate(stream):
+                if number not in dropped:
+                    kept.stream.write(line)
+        os.chmod(kept.temporary, os.stat(current).st_mode & 0o7777)
+        kept.commit()
+    except BaseException:
+        kept.discard()
+        raise
+    return len(dropped)
+
+
+def _forget_sqlite(path: Path, retried: Callable[[str | None, str | None], bool]) -> int:
+    if not path.is_file():
+        return 0
+    try:
+        db = sqlite3.connect(path, isolation_level=None)
+        try:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'errors'").fetchone() is None:
+                return 0
+            db.execute("BEGIN IMMEDIATE")
+            rows = db.execute('SELECT "id", "key", "source" FROM "errors"').fetchall()
+            ids = [(row_id,) for row_id, key, source in rows if retried(key, source)]
+            db.executemany('DELETE FROM "errors" WHERE "id" = ?', ids)
+            db.execute("COMMIT")  # closing without it rolls back
+            return len(ids)
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        raise ExportError(f"{path}: cannot use it as a SQLite database ({error})") from None
+
+
 # --- the batch -----------------------------------------------------------------------
 
 
@@ -465,6 +644,10 @@ def _tasks(inputs: Iterable[str | Path | InlineInput], done: Counter, skipped: C
                     identity = (file_key(task.path), task.path)
                 except OSError:
                     identity = (None, task.path)  # an unreadable file gave an error record without key
+                if done[identity] <= 0 and done[(None, task.path)] > 0:
+                    # An error record without key: the file was not read then (over the size
+                    # limit, unreadable, gone); it is this input's record whatever its bytes now.
+                    identity = (None, task.path)
         if identity is not None and done[identity] > 0:
             done[identity] -= 1  # a report listed twice is written twice, as in a full run
             skipped()

@@ -5,8 +5,16 @@ its path: the workers must see the files under the same paths (a shared or mount
 folder) and have the same congdoan installed. A worker process loads the pipeline once
 (:func:`extractor.batch.shared_extractor`) and keeps it; at most ``window`` tasks are
 submitted at a time and results stream back (in input order, or as they finish) to the
-same writers as a local run. The per-document time limit cannot interrupt a Dask task
-(it runs in a worker thread): use the cluster's own limits there.
+same writers as a local run.
+
+The per-document time limit (``BatchOptions.time_limit``) is enforced on the worker by
+the same :func:`extractor.batch.time_limit` as in a local run: a Dask task runs in a
+worker thread, where a timer raises :class:`~extractor.batch.DocumentTimeout` in that
+thread, and the document becomes the same error record (its path and the reason); the
+worker and the batch go on. As locally, the exception arrives between Python bytecodes;
+unlike the local process pool, no worker is killed when one call into C code runs on
+past the limit (its document ends as an error record when the call returns): use the
+cluster's own limits against such hangs.
 """
 
 from __future__ import annotations
@@ -42,7 +50,8 @@ def warm_worker() -> str:
 
 
 def dask_task(task: Task, options: BatchOptions) -> Outcome:
-    """What a Dask worker runs for one document."""
+    """What a Dask worker runs for one document (in one of its threads): the local
+    engine's :func:`~extractor.batch.process_task`, time limit included."""
     return process_task(task, options, shared_extractor())
 
 

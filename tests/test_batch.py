@@ -1,7 +1,7 @@
 """The batch engine: order, error records, time limits, lost workers, bounded memory.
 
-A fake extractor driven by commands in the text (``sleep 0.3``, ``raise``, ``die``,
-``hang``) makes these tests fast and exact; the real pipeline runs in test_cli.py,
+A fake extractor driven by commands in the text (``sleep 0.3``, ``spin 0.3``, ``raise``,
+``die``, ``hang``) makes these tests fast and exact; the real pipeline runs in test_cli.py,
 test_resume.py, test_export.py and test_dask.py.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from extractor.batch import (
     PIPELINE_VERSION,
     BatchError,
     BatchOptions,
+    DocumentTimeout,
     InlineInput,
     Summary,
     Task,
@@ -27,6 +29,7 @@ from extractor.batch import (
     process_file,
     process_task,
     run_batch,
+    time_limit,
 )
 from extractor.export import Writer
 from extractor.pool import run_in_pool
@@ -41,6 +44,8 @@ class FakeExtractor:
         command, _, argument = text.partition(" ")
         if command == "sleep":
             time.sleep(float(argument))
+        elif command == "spin":  # busy in Python code, as a slow document is
+            _spin(float(argument))
         elif command == "raise":
             raise ValueError("cannot parse this")
         elif command == "die":
@@ -49,6 +54,12 @@ class FakeExtractor:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(float(argument))
         return ExtractedDocument(source=source, text=text if include_text else None)
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
 
 
 def broken_factory():
@@ -142,6 +153,70 @@ def test_soft_time_limit_in_a_worker_keeps_the_worker(tmp_path: Path) -> None:
     records, _ = _run(paths, time_limit=0.3)
     assert records[0]["error"].startswith("extraction took longer than 0.3 s")
     assert ["error" in r for r in records] == [True, False, False]
+
+
+def _in_a_thread(function):
+    """Run ``function`` in another thread (as a Dask worker runs its tasks); its result."""
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = function()
+        except BaseException as error:  # handed to the test
+            result["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+def test_time_limit_in_a_thread_stops_python_code_and_the_thread_goes_on(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path, ["spin 5", "spin 0.05"])
+    options = BatchOptions(time_limit=0.3)
+
+    def two_documents():
+        extractor = FakeExtractor()
+        started = time.monotonic()
+        slow = process_task(Task(0, paths[0]), options, extractor)
+        took = time.monotonic() - started
+        fast = process_task(Task(1, paths[1]), options, extractor)
+        _spin(0.5)  # past the limit again: nothing from the first document strikes late
+        return slow, took, fast
+
+    slow, took, fast = _in_a_thread(two_documents)
+    assert slow.record == {"source": paths[0], "key": document_key(b"spin 5"),
+                           "error": "extraction took longer than 0.3 s (the per-document time limit; "
+                                    "raise it with --time-limit)"}
+    assert 0.3 <= took < 2
+    assert "error" not in fast.record and fast.record["text"] == "spin 0.05"
+
+
+def test_time_limit_in_a_thread_when_the_block_swallows_the_exception() -> None:
+    """Code that catches every exception: the limit is reported when the block ends, and
+    nothing is left pending to strike the thread afterwards."""
+
+    def swallowing():
+        outcome = "finished"
+        try:
+            with time_limit(0.1):
+                try:
+                    _spin(0.3)
+                except DocumentTimeout:
+                    pass
+                _spin(0.05)
+        except DocumentTimeout:
+            outcome = "timed out"
+        _spin(0.2)
+        with time_limit(0.15):
+            _spin(0.02)
+        _spin(0.25)
+        return outcome
+
+    assert _in_a_thread(swallowing) == "timed out"
 
 
 def test_a_worker_stuck_past_the_limit_is_killed_and_replaced(tmp_path: Path, monkeypatch) -> None:

@@ -4,13 +4,14 @@ processes here) writes what the local engine writes."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from extractor.batch import process_file
+from extractor.batch import document_key, process_file
 
 distributed = pytest.importorskip("distributed", reason='the dask extra is not installed: pip install "congdoan[dask]"')
 
@@ -70,3 +71,25 @@ def test_unreachable_scheduler_is_exit_2(inputs: list[str]) -> None:
                                           "tcp://127.0.0.1:9", "-q"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+
+
+def test_time_limit_on_dask_makes_an_error_record_and_the_batch_goes_on(cluster, inputs: list[str], tmp_path) -> None:
+    """The same per-document limit as a local run, enforced in the worker's thread: a
+    report far too long for the limit (about 13 s of work) is stopped after 1 s; the
+    others, before and after it on the same two workers, are extracted."""
+    big = tmp_path / "big.txt"
+    big.write_text(Path(inputs[0]).read_text(encoding="utf-8") * 450, encoding="utf-8")
+    paths = [inputs[0], str(big), *inputs[1:]]
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["extract", *paths, "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                                      "--time-limit", "1", "--no-text"])
+    assert time.monotonic() - started < 9
+    assert result.exit_code == 1
+    records = _jsonl(result)
+    assert [r["source"] for r in records] == paths
+    assert records[1] == {"source": str(big), "key": document_key(big.read_bytes()),
+                          "error": "extraction took longer than 1 s (the per-document time limit; "
+                                   "raise it with --time-limit)"}
+    assert f"error: {big}: extraction took longer than 1 s" in result.stderr
+    assert [("error" in r) for r in records] == [False, True, False, True, False, False, False]
+    assert all(r["entities"] for r in records if "error" not in r)
