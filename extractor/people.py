@@ -53,6 +53,7 @@ _ROLE_SEPARATOR = re.compile(r"[ \t]*[-,(][ \t]*")
 _TITLE_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
 # Decoration around a signature line (`**TM. BAN THƯỜNG VỤ`, `PHÓ CHỦ TỊCH**`).
 _LINE_DECORATION = " \t*_#"
+_BYLINE_ORG_OPENING = re.compile(r"[ \t]*(?:[-–][ \t]*|\()")  # "Thanh Hải (LĐLĐ ...)", "Kim Ngân - CĐN ..."
 # A signature's title lines are at most this many lines away from the name.
 _SIGNATURE_REACH = 6
 _BEFORE_REACH = 20  # words a title before a name may start back
@@ -167,10 +168,11 @@ class _Reader:
         position = index
         while position < len(self.words) and position - index < _MAX_SYLLABLES:
             word = self.words[position]
-            if not _is_syllable(word):
+            gap = self.text[self.words[position - 1].end : word.start] if position > index else ""
+            # Lao and Khmer names hyphenate lower-case syllables: "Khăm-phăn Xay-nha-vông".
+            if not _is_syllable(word) and not (gap == "-" and word.text.isalpha() and word.text.islower()):
                 break
             if position > index:
-                gap = self.text[self.words[position - 1].end : word.start]
                 if not (_SPACES.fullmatch(gap) or gap in _NAME_JOINERS) or word.start in self.org_end_at:
                     break
                 title = self.vocab.titles.match(self.text, self.words, position)
@@ -210,6 +212,9 @@ class _Reader:
             first = self.word_at(match.end())
             if first is None:
                 continue
+            title = self.vocab.titles.match(self.text, self.words, first)
+            if title and title[0] > 1:
+                continue  # "các đ/c Ủy viên BCH", "đồng chí Chủ tịch CĐCS": a post, no name
             last = self.name_end(first)
             minimum = 1 if self.vocab.short_forms.get(match.group(1)) else 2
             if last - first >= minimum and self.acceptable(first, last, match.group(1)):
@@ -231,7 +236,8 @@ class _Reader:
                 continue
             surname = self.has_surname(first)
             alone = self.alone_on_line(first, last)
-            if alone and (surname or self.words[first].start >= byline_from):
+            in_byline = self.words[first].start >= byline_from
+            if alone and (surname or in_byline) or in_byline and self.signed_for_organisation(first, last):
                 found.append(_Candidate(first, last, None, 2, alone_on_line=True))
             elif self.title_before(first) is not None:
                 found.append(_Candidate(first, last, None, 3))
@@ -266,6 +272,23 @@ class _Reader:
             while position > 0 and self.text[position - 1] == "\n":
                 position -= 1
         return position
+
+    def signed_for_organisation(self, first: int, last: int) -> bool:
+        """A byline naming the writer's organisation after the name, alone on its line:
+        ``Thanh Hải (LĐLĐ Quảng Bình)``, ``Kim Ngân - CĐN Y tế Sóc Trăng``."""
+        line_start = self.text.rfind("\n", 0, self.words[first].start) + 1
+        if self.text[line_start : self.words[first].start].strip(_LINE_DECORATION):
+            return False
+        line_end = self.text.find("\n", self.words[last - 1].end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        after = self.text[self.words[last - 1].end : line_end]
+        opening = _BYLINE_ORG_OPENING.match(after)
+        if opening is None:
+            return False
+        org_start = self.words[last - 1].end + opening.end()
+        org_end = self.org_end_at.get(org_start)
+        rest = self.text[org_end:line_end].strip(_LINE_DECORATION + ".)") if org_end is not None else None
+        return rest is not None and (not rest or is_place_name(rest))  # "CĐN Y tế Sóc Trăng"
 
     def alone_on_line(self, first: int, last: int) -> bool:
         line_start = self.text.rfind("\n", 0, self.words[first].start) + 1

@@ -267,16 +267,18 @@ def lookup_places(name: str) -> list[Place]:
 
 
 def is_place_name(name: str) -> bool:
-    """Whether ``name`` is a province, district or foreign place name (``Sơn La``, ``Mai Sơn``).
+    """Whether ``name`` is a province, district, foreign place or country name (``Sơn La``,
+    ``Mai Sơn``, ``Việt Nam``).
 
     Commune names are left out: many are named after people (``Phường Hoàng Văn Thụ``).
 
-    >>> is_place_name("Hà Nội"), is_place_name("Vàng A Lả")
-    (True, False)
+    >>> is_place_name("Hà Nội"), is_place_name("Việt Nam"), is_place_name("Vàng A Lả")
+    (True, True, False)
     """
     if _key(name) in _gazetteer().person_names:
         return False
-    return any(place.unit_type in ("province", "city", "district", "foreign") for place in lookup_places(name))
+    return any(place.unit_type in ("province", "city", "district", "foreign", "country")
+               for place in lookup_places(name))
 
 
 def province_of(name: str) -> str | None:

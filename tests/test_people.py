@@ -70,12 +70,17 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         ("BCH CĐCS và ông Chen Wei-Ming, Tổng Giám đốc công ty", [("Chen Wei-Ming", "ông", "Tổng Giám đốc")]),
         ("4. Vàng Thị Dua, y sĩ Trạm Y tế xã Nậm Chạc", [("Vàng Thị Dua", None, "y sĩ Trạm Y tế xã Nậm Chạc")]),
         ("đồng chí Lả phát biểu", [("Lả", "đồng chí", None)]),
+        ("Về phía bạn Lào có ông Khăm-phăn Xay-nha-vông, Chủ tịch Liên hiệp Công đoàn tỉnh Hủa Phăn",
+         [("Khăm-phăn Xay-nha-vông", "ông", "Chủ tịch Liên hiệp Công đoàn tỉnh Hủa Phăn")]),
+        ("Hỗ trợ đoàn viên vùng lũ.\n\nThanh Hải (LĐLĐ Quảng Bình)", [("Thanh Hải", None, None)]),
+        ("Đại hội thành công tốt đẹp.\n\nKim Ngân - CĐN Y tế Sóc Trăng", [("Kim Ngân", None, None)]),
     ],
     ids=[
         "ong-role-after", "dong-chi-caption", "dc-colon-list", "long-name", "two-titles", "lo-tien-son",
         "lowercase-title", "two-people-long-roles", "historical-figures", "bare-historical", "photo-credit",
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
+        "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
@@ -96,9 +101,12 @@ def test_find_people(text: str, expected: list) -> None:
         "Bà Rịa - Vũng Tàu",
         "LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN HỌP BAN CHẤP HÀNH",
         "Hà Nội, Cao Bằng, Lâm Đồng",
+        "- Các đ/c Ủy viên BCH LĐLĐ tỉnh;",
+        "kỷ luật khiển trách 01 đồng chí Chủ tịch CĐCS vi phạm quy định",
+        "xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa",
     ],
     ids=["province", "commune", "org-credit", "city", "programmes", "title-alone", "plural", "street", "province-ba",
-         "heading", "provinces-with-surname-syllables"],
+         "heading", "provinces-with-surname-syllables", "honorific-then-post", "dong-chi-chu-tich", "country"],
 )
 def test_not_a_person(text: str) -> None:
     assert [p for p in people(text) if p[0] != "Vàng A Lả"] == []
