@@ -343,7 +343,9 @@ class PhraseTable:
                 if word.bare != key or not word.is_upper:
                     return False
             elif word.key != key:
-                if word.bare != bare:
+                # Damage takes marks away or swaps one for another; a word carrying more
+                # marks than the form's is another word ("Công nhận" is no "công nhân").
+                if word.bare != bare or _mark_count(word.key) > _mark_count(key):
                     return False
                 damaged += 1
             if position:
@@ -356,6 +358,12 @@ class PhraseTable:
         if form.case == "initial" and not span[0].text[0].isupper():
             return False
         return True
+
+
+@lru_cache(maxsize=4096)
+def _mark_count(key: str) -> int:
+    """Diacritics of a folded word: combining marks after NFD, and the stroke of ``đ``."""
+    return sum(1 for char in unicodedata.normalize("NFD", key) if unicodedata.combining(char)) + key.count("đ")
 
 
 class WordSet:

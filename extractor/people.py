@@ -80,6 +80,7 @@ class _Vocab:
     not_after: PhraseTable
     term_words: WordSet
     signature_notes: frozenset[str]
+    role_verbs: PhraseTable
 
 
 def _alternation(forms: list[str]) -> str:
@@ -120,7 +121,15 @@ def _vocab() -> _Vocab:
         not_after=not_after,
         term_words=WordSet(entry["word"] for entry in load_resource("titles.yaml")["term_words"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
+        role_verbs=_phrase_table(entry["words"] for entry in cues["role_verbs"]),
     )
+
+
+def _phrase_table(phrases) -> PhraseTable:
+    table = PhraseTable()
+    for phrase in phrases:
+        table.add(phrase, True)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +362,14 @@ class _Reader:
                 chain = self.chain_end(following)
                 if chain is not None:
                     return self.text[self.words[following].start : chain]
+        # "bầu bà X giữ chức Chủ tịch CĐCS ...", "chỉ định ông Y làm Chủ tịch lâm thời"
+        if last < len(self.words) and self.spaced(last):
+            verb = self.vocab.role_verbs.match(self.text, self.words, last)
+            post = last + verb[0] if verb else None
+            if post is not None and post < len(self.words) and self.spaced(post):
+                chain = self.chain_end(post)
+                if chain is not None:
+                    return self.text[self.words[post].start : chain]
         return None
 
     def title_before(self, first: int) -> tuple[int, int] | None:

@@ -178,6 +178,8 @@ def test_person_cue_examples() -> None:
         assert find_people(entry["example"]), entry
     for entry in CUES["not_names"] + CUES["not_after"]:
         assert find_people(entry["example"]) == [], entry
+    for entry in CUES["role_verbs"]:
+        assert [f.attrs["role"] for f in find_people(entry["example"])] == [entry["role"]], entry
     for entry in CUES["signature_notes"]:
         assert [f.attrs["role"] for f in find_people(entry["example"])] == ["CHỦ TỊCH"], entry
 
