@@ -87,6 +87,7 @@ class _Body:
     keep_case: bool = False
     open: bool = False
     not_after: PhraseTable | None = None
+    within: str | None = None  # a unit of the one body of this kind the report names (`Đội` of its `Công ty`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class _Org:
     anaphoric: bool = False  # ``Công ty`` alone: the company the report names
     prefix: str | None = None  # ``Ban Chấp hành`` of an anaphoric ``BCH CĐCS``
     kind: str | None = None  # the anaphoric kind a named body is of (``Công ty``)
+    within: str | None = None  # kind of the body it belongs to, named elsewhere (``Công ty``)
 
 
 # --------------------------------------------------------------------------- data
@@ -163,6 +165,7 @@ def _tables() -> _Tables:
                 keep_case=entry.get("keep_case", False),
                 open=entry.get("open", False),
                 not_after=_phrases(entry.get("not_after", ())),
+                within=entry.get("within"),
             )
             for form in entry["forms"]:
                 bodies.add(form, body, _case_of(form, entry))
@@ -500,7 +503,8 @@ class _Parser:
         if position == end:
             return self.anaphoric_mention(body, index, end)
         return _Org(index, position, " ".join(parts), level, province, body.section, home=body.home,
-                    written_place=written_province, kind=body.canonical if body.anaphoric else None)
+                    written_place=written_province, kind=body.canonical if body.anaphoric else None,
+                    within=body.within if not place_written else None)
 
     def anaphoric_mention(self, body: _Body, index: int, end: int) -> _Org | None:
         """``Công ty`` / ``CĐCS`` / ``Công đoàn ngành`` written alone: resolved later."""
@@ -647,6 +651,12 @@ class _Parser:
             level = "grassroots" if org.prefix else target.level
             resolved.append(replace(org, canonical=canonical, level=level, province=target.province,
                                     needs_parent=None, anaphoric=False))
+        # "Đội sản xuất số 2" of a decision about one company is that company's.
+        for position, org in enumerate(resolved):
+            if org.within and org.canonical:
+                target = self.anaphora_target(org.within, found)
+                if target is not None:
+                    resolved[position] = replace(org, canonical=f"{org.canonical} {target.canonical}", within=None)
         home = self.home_organisation(resolved)
         result: list[_Org] = []
         for position, org in enumerate(resolved):

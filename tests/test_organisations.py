@@ -107,6 +107,29 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
         "BAN THƯỜNG VỤ", "Ban Thường vụ Liên đoàn Lao động tỉnh An Giang", "province", "An Giang")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term after the name is no part of it
+        ("Ban Chấp hành Công đoàn cơ sở Công ty TNHH MTV Cà phê Đức Lập khóa III, nhiệm kỳ 2015 - 2020",
+         ["Ban Chấp hành Công đoàn cơ sở Công ty TNHH MTV Cà phê Đức Lập"]),
+        # a team is the one named company's
+        ("Công đoàn cơ sở Công ty TNHH MTV Cà phê Đức Lập họp. Ông Y Ngông Niê - Đội trưởng Đội sản xuất số 2.",
+         ["Công đoàn cơ sở Công ty TNHH MTV Cà phê Đức Lập", "Đội sản xuất số 2 Công ty TNHH MTV Cà phê Đức Lập"]),
+        # an enterprise with a lower-case trade, then named alone
+        ("tại Xí nghiệp Chế biến thủy sản Vĩnh Châu xảy ra ngừng việc; Xí nghiệp cam kết trả đủ lương",
+         ["Xí nghiệp Chế biến thủy sản Vĩnh Châu", "Xí nghiệp Chế biến thủy sản Vĩnh Châu"]),
+        ("- Tổng Liên đoàn LĐVN (b/c);", ["Tổng Liên đoàn Lao động Việt Nam"]),
+        ("phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh thăm, tặng quà",
+         ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La"]),
+        ("ông Giàng A Chu, Giám đốc Sở Ngoại vụ; đại diện", ["Sở Ngoại vụ tỉnh Sơn La"]),
+    ],
+    ids=["term-after-name", "team-of-company", "enterprise", "tld-abbreviation", "border-guard", "department"],
+)
+def test_more_bodies(text: str, expected: list[str]) -> None:
+    assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected
+
+
 def test_company_alone_is_the_one_the_report_names() -> None:
     text = "BCH CĐCS Công ty cổ phần Chè Nghĩa Lộ họp. CĐCS phối hợp với Công ty tổ chức Tết."
     assert [canonical for _, canonical, _, _ in orgs(text, "Yên Bái")] == [
@@ -190,7 +213,7 @@ ABBREVIATIONS = load_resource("org_abbreviations.yaml")["abbreviations"]
 GENERIC = load_resource("org_generic.yaml")
 BODY_KEYS = {
     "canonical", "forms", "example", "note", "level", "case", "not_before", "not_after", "bare", "home",
-    "standalone", "lowercase_check", "unit", "names", "resolve_place", "anaphoric", "anaphoric_lowercase",
+    "standalone", "lowercase_check", "unit", "names", "resolve_place", "anaphoric", "anaphoric_lowercase", "within",
     "keep_case", "open",
 }
 
