@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from extractor.data import load_resource
 from extractor.found import Found
 from extractor.linking import PhraseTable, Word, WordSet, fold, words
-from extractor.places import is_place_name, unit_at
+from extractor.places import is_place_name, named_area_spans, unit_at
 from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
 
@@ -153,6 +153,7 @@ class _Reader:
         self.vocab = _vocab()
         self.orgs = find_organisations(text)
         self.org_end_at = {org.start: org.end for org in self.orgs}
+        self.areas = named_area_spans(text)
 
     # -- words and names
 
@@ -195,6 +196,8 @@ class _Reader:
         name = self.text[start:end]
         if self.in_org(start, end) or is_place_name(name):
             return False
+        if any(area_start < end and start < area_end for area_start, area_end in self.areas):
+            return False  # "các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh"
         if honorific and is_place_name(f"{honorific} {name}"):
             return False  # `Bà Rịa`
         if self.vocab.not_names.match(self.text, self.words, first):

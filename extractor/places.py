@@ -54,6 +54,7 @@ __all__ = [
     "capital_city",
     "find_places",
     "is_place_name",
+    "named_area_spans",
     "lookup_places",
     "named_place_at",
     "place_at",
@@ -78,6 +79,7 @@ _RENAMED_LEVELS = (frozenset({"huyen", "quan", "thi-xa", "thanh-pho"}), frozense
 # apostrophe of ``M'Đrắk``; a comma separates two names.
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|'")
 _VILLAGE_MAX_WORDS = 3
+_ZONE_MAX_WORDS = 4  # "Khu công nghiệp Tây Bắc Đồng Hới", "Khu kinh tế Đông Nam Nghệ An"
 # Places outside Vietnam's administrative tree: named alone, never after `huyện`/`xã`.
 _ABROAD = frozenset({"foreign", "country"})
 # Unit types whose names no gazetteer lists: any capitalised name after the unit word.
@@ -380,15 +382,44 @@ def _scan(text: str) -> list[_Match]:
             text, text_words, index, gazetteer
         )
         if match:
-            if match.unit is not None and match.places and gazetteer.plural.match(text, text_words, index - 1) and index:
+            plural = index and match.unit is not None and gazetteer.plural.match(text, text_words, index - 1)
+            if plural and match.places:
                 # `các huyện Đồng Văn, Mèo Vạc`: each name alone.
                 match = _Match(match.name_start, match.end, match.places, None, match.end_word, match.name_start)
+            elif plural and match.unit.unit_type == "zone":
+                # `các khu công nghiệp Thụy Vân, Trung Hà`: each name alone, a zone all the same.
+                match = _Match(match.name_start, match.end, (), match.unit, match.end_word, match.name_start)
+                found.append(match)
+                found.extend(_zones_listed_after(text, text_words, match))
+                index = found[-1].end_word
+                continue
             found.append(match)
             found.extend(_listed_after(text, text_words, match, gazetteer))
             index = found[-1].end_word
         else:
             index += 1
     return found
+
+
+def _zones_listed_after(text: str, text_words: list[Word], match: _Match) -> list[_Match]:
+    """Further names after a plural zone unit: `các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh`."""
+    listed: list[_Match] = []
+    index = match.end_word
+    while index < len(text_words):
+        gap = text[text_words[index - 1].end : text_words[index].start]
+        start = index
+        if text_words[index].text == "và" and _UNIT_SPACE.fullmatch(gap):
+            start = index + 1
+        elif not _LIST_GAP.fullmatch(gap):
+            break
+        length = _village_name_length(text, text_words, start, _ZONE_MAX_WORDS) if start < len(text_words) else 0
+        if not length:
+            break
+        end_word = start + length
+        listed.append(_Match(text_words[start].start, text_words[end_word - 1].end, (), match.unit, end_word,
+                             text_words[start].start))
+        index = end_word
+    return listed
 
 
 def _listed_after(text: str, text_words: list[Word], match: _Match, gazetteer: _Gazetteer) -> list[_Match]:
@@ -430,7 +461,8 @@ def _unit_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Ga
         if not _UNIT_GAP.fullmatch(text[text_words[name_index - 1].end : text_words[name_index].start]):
             continue
         if unit.unit_type in _FREE_NAMED:
-            length = _village_name_length(text, text_words, name_index)
+            limit = _ZONE_MAX_WORDS if unit.unit_type == "zone" else _VILLAGE_MAX_WORDS
+            length = _village_name_length(text, text_words, name_index, limit)
             if length:
                 end_word = name_index + length
                 return _Match(
@@ -469,9 +501,9 @@ def _inside_number(text: str, word: Word) -> bool:
     return word.text.isdigit() and bool(re.match(r"[.,][0-9]", text[word.end : word.end + 2]))
 
 
-def _village_name_length(text: str, text_words: list[Word], index: int) -> int:
+def _village_name_length(text: str, text_words: list[Word], index: int, limit: int = 3) -> int:
     length = 0
-    while length < _VILLAGE_MAX_WORDS and index + length < len(text_words):
+    while length < limit and index + length < len(text_words):
         word = text_words[index + length]
         if not word.is_capitalised or word.is_upper and len(word.text) > 1 and not word.text.isdigit():
             break
@@ -619,13 +651,24 @@ def find_places(text: str) -> list[Found]:
     if not matches:
         return []
     blocked = [(f.start, f.end) for f in find_organisations(text, province)]
-    blocked += [(f.start, f.end) for f in find_people(text)]
+    blocked += [(f.start, f.end) for f in find_people(text)]  # people never take a zone's name (named_area_spans)
     context: list[str | None] = [province]
     return [
         _to_found(text, match, context)
         for match in matches
         if not _overlaps(match.start, match.end, blocked)
     ]
+
+
+def named_area_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of zones and villages named after their unit word or in its list (``các khu công
+    nghiệp Phúc Khánh, Nguyễn Đức Cảnh``): such a name is the area's, never a person's.
+
+    >>> text = "tại các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh"
+    >>> [text[start:end] for start, end in named_area_spans(text)]
+    ['Phúc Khánh', 'Nguyễn Đức Cảnh']
+    """
+    return [(m.start, m.end) for m in _scan(text) if m.unit is not None and m.unit.unit_type in _FREE_NAMED]
 
 
 def _local_names(text: str, matches: list[_Match], province: str | None) -> list[_Match]:

@@ -75,12 +75,18 @@ def places(text: str) -> list[tuple[str, str, str]]:
         # transliterated names hyphenate lower-case syllables
         ("đoàn công tác tỉnh Sạ-vẳn-na-khệt (Lào)",
          [("tỉnh Sạ-vẳn-na-khệt", "Sa Vẳn Na Khệt", "foreign"), ("Lào", "Lào", "country")]),
+        # a plural zone unit: each name alone, still a zone; a name after it is no person's
+        ("ngừng việc tại các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh, bảo đảm quyền lợi",
+         [("Phúc Khánh", "Khu công nghiệp Phúc Khánh", "zone"),
+          ("Nguyễn Đức Cảnh", "Khu công nghiệp Nguyễn Đức Cảnh", "zone")]),
+        ("lao động ở Khu công nghiệp Tây Bắc Đồng Hới bị cô lập",
+         [("Khu công nghiệp Tây Bắc Đồng Hới", "Khu công nghiệp Tây Bắc Đồng Hới", "zone")]),
     ],
     ids=[
         "bare-province", "unit-province", "district-after-school", "province-in-running-text", "foreign-list",
         "country", "country-header", "city", "hcm-abbreviation", "old-tone-placement", "numbered-districts",
         "plural-unit-list", "list-after-district", "industrial-zone", "village", "commune",
-        "town-now-city", "district-now-town", "hyphenated-foreign",
+        "town-now-city", "district-now-town", "hyphenated-foreign", "zone-list", "long-zone-name",
     ],
 )
 def test_find_places(text: str, expected: list[tuple[str, str, str]]) -> None:
