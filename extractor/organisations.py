@@ -219,11 +219,13 @@ def _phrases(phrases) -> PhraseTable | None:
     return table
 
 
-def _tokens(text: str) -> list[Word]:
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with organisation abbreviations read as their expansion.
 
     Every word of an expansion keeps the abbreviation's offsets, so a match maps back to
-    the characters as written.
+    the characters as written. Cached: a report is parsed with and without its province
+    (:func:`infer_province`, :func:`find_organisations`) and by the people and place readers.
     """
     expansions = _tables().expansions
     tokens: list[Word] = []
@@ -233,7 +235,7 @@ def _tokens(text: str) -> list[Word]:
             tokens.extend(Word(word.start, word.end, part) for part in expansion)
         else:
             tokens.append(word)
-    return tokens
+    return tuple(tokens)
 
 
 # --------------------------------------------------------------------------- grammar

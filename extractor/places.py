@@ -371,8 +371,11 @@ def _name_at(
     return None
 
 
-def _scan(text: str) -> list[_Match]:
-    """Every place mention, also those inside organisation or person names."""
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[_Match, ...]:
+    """Every place mention, also those inside organisation or person names.
+
+    Cached: the place, people and organisation readers all scan the same report."""
     gazetteer = _gazetteer()
     text_words = words(text)
     found: list[_Match] = []
@@ -398,7 +401,7 @@ def _scan(text: str) -> list[_Match]:
             index = found[-1].end_word
         else:
             index += 1
-    return found
+    return tuple(found)
 
 
 def _zones_listed_after(text: str, text_words: list[Word], match: _Match) -> list[_Match]:
@@ -642,7 +645,7 @@ def find_places(text: str) -> list[Found]:
     """
     if not isinstance(text, str) or not text:
         return []
-    matches = _scan(text)
+    matches = list(_scan(text))
     from extractor.organisations import find_organisations, infer_province
     from extractor.people import find_people
 
