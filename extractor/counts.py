@@ -33,7 +33,6 @@ from extractor.numbers import (
     RANGE_JOIN,
     SPACE,
     TRAILING_QUALIFIER,
-    first_letter_variants,
     match_qualifier,
     range_start,
     safe_reading,
@@ -74,13 +73,13 @@ def _unit_pattern() -> str:
 
     "cơ quan, đơn vị và doanh nghiệp", "lượt CNVCLĐ", "lao động nữ", "nữ công nhân".
     """
-    classifiers = words_pattern(first_letter_variants(_entries("classifiers")))
+    classifiers = words_pattern(_entries("classifiers"), capitalised=True)
     genders = words_pattern(_entries("genders"))
 
     def gendered(units: list[str]) -> str:
         # A unit of several words is one even with a mark damaged by OCR ("127 đoan viên");
         # a unit of one word is not ("2 cơn bão" is no count of "con").
-        alternation = words_pattern(first_letter_variants(units), damaged=lambda unit: " " in unit)
+        alternation = words_pattern(units, damaged=lambda unit: " " in unit, capitalised=True)
         noun = rf"(?:(?:{classifiers}{SPACE})?{alternation}(?!\w)|{classifiers}(?!\w))"
         return rf"(?:{genders}{SPACE})?{noun}(?:{SPACE}{genders}(?!\w))?"
 
@@ -90,13 +89,13 @@ def _unit_pattern() -> str:
     units = _entries("units")
     loners = [word for word in units if word not in _entries("units", joining=True)]
     # A later noun may not be the start of one that never joins ("người" of "người lao động").
-    later = rf"(?!{words_pattern(first_letter_variants(loners))}(?!\w)){gendered(_entries('units', joining=True))}"
+    later = rf"(?!{words_pattern(loners, capitalised=True)}(?!\w)){gendered(_entries('units', joining=True))}"
     return rf"(?P<unit>{gendered(units)}(?:{coordinator}{later}){{0,{_MAX_CONJUNCTS}}})"
 
 
 def _quoted_pattern() -> str:
     """A quoted name, optionally after a measure word: "20 căn “Mái ấm Công đoàn”"."""
-    classifiers = words_pattern(first_letter_variants(_entries("classifiers")))
+    classifiers = words_pattern(_entries("classifiers"), capitalised=True)
     alternatives = []
     for index, pair in enumerate(_data()["quoted_names"]):
         opening, closing = re.escape(pair["open"]), re.escape(pair["close"])

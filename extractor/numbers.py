@@ -164,7 +164,8 @@ def number_word(token: str, previous: NumberWord | None = None) -> NumberWord | 
 
 
 def words_pattern(
-    words: Iterable[str], *, space: str = SPACE, damaged: bool | Callable[[str], bool] = False
+    words: Iterable[str], *, space: str = SPACE, damaged: bool | Callable[[str], bool] = False,
+    capitalised: bool = False,
 ) -> str:
     """A regex alternation of ``words``, longest first, spaces inside words made flexible.
 
@@ -176,11 +177,18 @@ def words_pattern(
     '(?:đơn vị trường học|dơn vị trường học|đơn vị|dơn vị)'
 
     ``damaged`` (for all words, or those it returns True for) also accepts each word with
-    its diacritics damaged (:func:`extractor.spelling.alternatives`).
+    its diacritics damaged (:func:`extractor.spelling.alternatives`). ``capitalised``: a
+    word listed in lower case also matches with a capital first letter (``Đoàn viên``);
+    abbreviations (``CNVCLĐ``) stay exact.
+
+    >>> accented_only(words_pattern(["đoàn viên", "CĐCS"], space=" ", capitalised=True))
+    '(?:[đĐ]oàn viên|[dD]oàn viên|CĐCS|CDCS)'
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     # Every spelling of a word stays next to it, so the longest word still wins.
-    parts = [alternatives(word, space, damaged=damaged(word) if callable(damaged) else damaged) for word in unique]
+    parts = [alternatives(word, space, damaged=damaged(word) if callable(damaged) else damaged,
+                          capitalised=capitalised and word == word.lower())
+             for word in unique]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -525,22 +533,6 @@ def _range_join() -> str:
 
 #: What joins the two ends of a range: "-", "đến", "tới" ("từ 2 đến 5 triệu đồng").
 RANGE_JOIN = _range_join()
-
-
-def first_letter_variants(words: Iterable[str]) -> list[str]:
-    """Each word as listed plus, when all lower case, with a capital first letter.
-
-    Abbreviations (``CNVCLĐ``) stay exact; ``đoàn viên`` also matches ``Đoàn viên``.
-
-    >>> first_letter_variants(["đoàn viên", "CĐCS"])
-    ['đoàn viên', 'Đoàn viên', 'CĐCS']
-    """
-    variants: list[str] = []
-    for word in words:
-        variants.append(word)
-        if word == word.lower() and word[:1].upper() != word[:1]:
-            variants.append(word[:1].upper() + word[1:])
-    return variants
 
 
 # ------------------------------------------------------------------------- scanning
