@@ -189,7 +189,8 @@ def _compile(v: _Vocab, unaccented: bool = False) -> _Patterns:
         year=c(rf"(?<!\w){year}\s+(?P<y>{y4}){_END}", flags),
         # "năm 2018-2023", "năm 2020 - 2021": a term, not a year.
         year_range_tail=c(rf"\s*-\s*{y4}(?!\w)", flags),
-        time_after=c(rf"(?:[ \t]*,[ \t]*|[ \t]+){time}{_END}(?!:)", flags),
+        # "24/10/2020 16:45", "24/10/2020, 16:45", "Thứ Bảy, 24/10/2020 - 16:45" (a web page's stamp)
+        time_after=c(rf"(?:[ \t]*[,-][ \t]*|[ \t]+){time}{_END}(?!:)", flags),
         time_before=c(rf"(?<![\w:.,]){time}(?:[ \t]*,[ \t]*|[ \t]+)\Z", flags),
         weekday_before=c(rf"(?<!\w){_alt(r['weekday'])}(?:[ \t]*,[ \t]*|[ \t]+)\Z", flags),
         yearless_context=c(rf"(?<!\w){_alt(r['yearless_context'])}\s+\Z", flags),

@@ -56,6 +56,9 @@ POSITIVE = {
     "weekday-worded-time-after": (
         "vì sự phát triển bền vững của tỉnh.\n\nThứ năm, 06 Tháng 7 2017 22:43\n\nLIÊN ĐOÀN",
         "Thứ năm, 06 Tháng 7 2017 22:43", "2017-07-06", "day", "22:43", (2017, 7, 6), None),
+    "web-stamp-time-after-dash": (
+        "QUẢNG TRỊ\n\nThứ Bảy, 24/10/2020 - 16:45\n\nSáng 23/10, LĐLĐ tỉnh",
+        "Thứ Bảy, 24/10/2020 - 16:45", "2020-10-24", "day", "16:45", (2020, 10, 24), None),
     "worded-without-ngay": (
         "Hội nghị lần thứ 10 họp 04 tháng 7 năm 2017, bầu bổ sung 03 đồng chí",
         "04 tháng 7 năm 2017", "2017-07-04", "day", None, (2017, 7, 4), None),
