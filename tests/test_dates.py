@@ -137,6 +137,9 @@ POSITIVE = {
     "yearless-after-ngay": (
         "tuyên truyền kỷ niệm ngày 28/7 trong toàn tỉnh", "28/7", None, "day", None,
         (None, 7, 28), None),
+    "yearless-after-holiday": (
+        "2. Tổ chức các hoạt động chào mừng Ngày Phụ nữ Việt Nam 20/10.", "20/10", None, "day", None,
+        (None, 10, 20), None),
     "yearless-range-start": (
         "tổ chức từ 28/7 đến 30/7/2021 tại tỉnh", "28/7", None, "day", None, (None, 7, 28),
         None),
