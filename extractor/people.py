@@ -79,6 +79,7 @@ class _Vocab:
     not_names: PhraseTable
     not_after: PhraseTable
     term_words: WordSet
+    title_prefixes: WordSet
     signature_notes: frozenset[str]
     role_verbs: PhraseTable
 
@@ -120,6 +121,7 @@ def _vocab() -> _Vocab:
         not_names=not_names,
         not_after=not_after,
         term_words=WordSet(entry["word"] for entry in load_resource("titles.yaml")["term_words"]),
+        title_prefixes=WordSet(entry["word"] for entry in load_resource("titles.yaml")["title_prefixes"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
         role_verbs=_phrase_table(entry["words"] for entry in cues["role_verbs"]),
     )
@@ -316,7 +318,10 @@ class _Reader:
         """End offset of one title (with the organisation after it) starting at word ``index``.
 
         The organisation may begin with the title's last word (``Phó Trưởng ban`` + ``Ban Dân
-        vận Tỉnh ủy``) and carry a term (``LĐLĐ huyện Gia Lâm khóa XIX``)."""
+        vận Tỉnh ủy``) and carry a term (``LĐLĐ huyện Gia Lâm khóa XIX``); ``nguyên``,
+        ``Quyền``, ``kiêm`` before it belong to it."""
+        if self.vocab.title_prefixes.has(self.words[index], self.text) and self.spaced(index + 1):
+            return self.element_end(index + 1) if index + 1 < len(self.words) else None
         best = None
         for size, _ in self.vocab.titles.matches(self.text, self.words, index):
             end_word = index + size
@@ -347,10 +352,13 @@ class _Reader:
         if end is None:
             return None
         while True:
-            separator = _TITLE_SEPARATOR.match(self.text, end)
+            separator = _TITLE_SEPARATOR.match(self.text, end) or _SPACES.match(self.text, end)
             if not separator:
                 return end
             following = self.word_at(separator.end())
+            if following is not None and "," not in separator.group() and not self.vocab.title_prefixes.has(
+                    self.words[following], self.text):
+                return end  # only "kiêm ..." goes on after a plain space
             more = self.element_end(following) if following is not None else None
             if more is None:
                 return end
@@ -380,9 +388,19 @@ class _Reader:
         target = self.words[first].start
         for index in range(max(0, first - _BEFORE_REACH), first):
             chain = self.chain_end(index)
-            if chain is not None and chain < target and _SPACES.fullmatch(self.text[chain:target]):
+            if chain is None or chain >= target:
+                continue
+            gap = self.text[chain:target]
+            # "Chủ tịch CĐCS Công ty TNHH Hoàng Long, anh Phạm Văn Đức": an apposition, when
+            # the title opens its clause (in a list, a title before a comma is the last name's).
+            if _SPACES.fullmatch(gap) or (_TITLE_SEPARATOR.fullmatch(gap) and self.opens_clause(index)):
                 return self.words[index].start, chain
         return None
+
+    def opens_clause(self, index: int) -> bool:
+        """Whether word ``index`` starts the text, a line or a clause (after ``.``, ``;``, ``:``)."""
+        before = self.text[: self.words[index].start].rstrip(" \t")
+        return not before or before[-1] in ".;:\n"
 
     def role_before(self, candidate: _Candidate) -> str | None:
         first = candidate.first

@@ -74,13 +74,18 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
          [("Khăm-phăn Xay-nha-vông", "ông", "Chủ tịch Liên hiệp Công đoàn tỉnh Hủa Phăn")]),
         ("Hỗ trợ đoàn viên vùng lũ.\n\nThanh Hải (LĐLĐ Quảng Bình)", [("Thanh Hải", None, None)]),
         ("Đại hội thành công tốt đẹp.\n\nKim Ngân - CĐN Y tế Sóc Trăng", [("Kim Ngân", None, None)]),
+        ("Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long, anh Phạm Văn Đức cho biết",
+         [("Phạm Văn Đức", "anh", "Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long")]),
+        ("Dự có đồng chí Lò Văn Minh, Chủ tịch LĐLĐ tỉnh, ông Hà Văn Sơn, Giám đốc Công ty cổ phần Chè Nghĩa Lộ",
+         [("Lò Văn Minh", "đồng chí", "Chủ tịch LĐLĐ tỉnh"), ("Hà Văn Sơn", "ông", "Giám đốc Công ty cổ phần Chè Nghĩa Lộ")]),
     ],
     ids=[
         "ong-role-after", "dong-chi-caption", "dc-colon-list", "long-name", "two-titles", "lo-tien-son",
         "lowercase-title", "two-people-long-roles", "historical-figures", "bare-historical", "photo-credit",
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
-        "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash",
+        "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
+        "list-title-stays-with-its-name",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
@@ -154,6 +159,11 @@ def test_every_title_matches_its_example(entry: dict) -> None:
     assert set(entry) <= {"title", "member_of", "example", "note"}
     roles = [fold(f.attrs["role"] or "") for f in find_people(entry["example"])]
     assert any(fold(entry["title"]) in role for role in roles), roles
+
+
+def test_title_prefixes_match_their_examples() -> None:
+    for entry in TITLES["title_prefixes"]:
+        assert [f.attrs["role"] for f in find_people(entry["example"])] == [entry["role"]], entry
 
 
 def test_term_words_match_their_examples() -> None:
