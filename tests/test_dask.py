@@ -4,7 +4,6 @@ processes here) writes what the local engine writes."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -80,10 +79,10 @@ def test_time_limit_on_dask_makes_an_error_record_and_the_batch_goes_on(cluster,
     big = tmp_path / "big.txt"
     big.write_text(Path(inputs[0]).read_text(encoding="utf-8") * 450, encoding="utf-8")
     paths = [inputs[0], str(big), *inputs[1:]]
-    started = time.monotonic()
     result = CliRunner().invoke(app, ["extract", *paths, "--engine", "dask", "--scheduler", cluster.scheduler_address,
                                       "--time-limit", "1", "--no-text"])
-    assert time.monotonic() - started < 9
+    # No wall-clock assertion (timings belong to the benchmark): the time-limit error record
+    # below can only come from the limit firing inside the worker.
     assert result.exit_code == 1
     records = _jsonl(result)
     assert [r["source"] for r in records] == paths
