@@ -150,9 +150,24 @@ def _to_original(value, normalized: NormalizedText):
         update.update(start=start, end=end)
         if "text" in type(value).model_fields:
             update["text"] = normalized.original[start:end]
+            written = _as_written(value, update["text"])
+            if written is not None:
+                update["value"] = written
         elif "name" in type(value).model_fields:  # a person mention: its name is its evidence
             update["name"] = normalized.original[start:end]
     return value.model_copy(update=update) if update else value
+
+
+def _as_written(value: BaseModel, original: str) -> str | None:
+    """The value of a phrase read off the text (an object, an agenda item, who was helped), as
+    the user wrote it: ``2018 – 2023`` keeps its dash where normalisation folded it to ``-``.
+    None when the value is not the phrase itself (a number, a date, a canonical name) or the
+    original differs by more than normalisation (text joined by cleaning)."""
+    current = getattr(value, "value", None)
+    if not isinstance(current, str) or current != " ".join(str(getattr(value, "text", "")).split()):
+        return None
+    written = " ".join(original.split())
+    return written if written != current and normalize(written).text == current else None
 
 
 @cache

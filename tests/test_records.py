@@ -302,3 +302,15 @@ def test_every_cue_matches_its_example(group: str, entry: dict) -> None:
     found = [c.word for c in find_cues(group, entry["example"])]
     # The example shows the cue itself, unless a longer cue of the same group takes it over.
     assert found and any(entry["word"].lower() in w.lower() for w in found), (entry, found)
+
+
+def test_phrase_values_are_as_written_in_the_users_text() -> None:
+    # Normalisation folds "–" to "-" for the recognisers; a phrase value read off the text keeps
+    # the user's characters (whitespace collapsed), a normalised value (a date) does not change.
+    text = ("Hội nghị lần thứ 10 Ban Chấp hành Liên đoàn Lao động tỉnh, họp ngày 04 tháng 7 năm 2017, "
+            "thống nhất các văn bản: hướng dẫn phân bổ đại biểu dự đại hội công đoàn tỉnh khóa XVI "
+            "nhiệm kỳ 2018 – 2023.")
+    decision = next(d for d in extract(text).decisions if d.action.value == "thống nhất")
+    assert decision.object.value.endswith("nhiệm kỳ 2018 – 2023")
+    assert text[decision.object.start:decision.object.end] == decision.object.text
+    assert decision.date.value == "2017-07-04"
