@@ -39,3 +39,29 @@ def test_seed_matches_gold(path: Path, label: str) -> None:
 def test_seed_report_date(path: Path) -> None:
     gold = GoldDocument.model_validate_json(path.read_text(encoding="utf-8"))
     assert extract(gold.text).report_date == gold.report_date
+
+
+# The record fields the seed reports must get right (issue: every support figure's amount,
+# beneficiaries, purpose and status; every meeting's kind, date and chair; every decision
+# that cites a document, whole).
+SEED_RECORD_FIELDS = {
+    "support": ("amount", "beneficiaries.count", "beneficiaries.who", "purpose", "status"),
+    "meetings": ("kind", "date", "chair"),
+    "decisions": ("action", "object", "people", "decided_by", "date", "doc_refs", "status"),
+}
+
+
+@pytest.mark.parametrize("record_type", sorted(SEED_RECORD_FIELDS))
+def test_seed_records_match_gold(record_type: str) -> None:
+    from extractor.evaluate import evaluate
+
+    golds = [GoldDocument.model_validate_json(path.read_text(encoding="utf-8")) for path in SEEDS]
+    predicted = {gold.id: extract(gold.text, source=gold.source) for gold in golds}
+    scores = evaluate(golds, predicted).records[record_type]
+    assert scores.records.f1 == 1.0, [e.context for e in scores.errors if e.field == "(record)"]
+    for field in SEED_RECORD_FIELDS[record_type]:
+        field_scores = scores.fields[field]
+        if record_type == "decisions" and field_scores.gold == 0:
+            continue
+        misses = [(e.document, e.gold, e.pred) for e in scores.errors if e.field == field]
+        assert (field_scores.precision, field_scores.recall) == (1.0, 1.0), misses
