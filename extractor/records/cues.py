@@ -6,8 +6,9 @@ Matching is case-insensitive and on whole words: ``chi`` must not match inside `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extractor.data import load_resource
@@ -42,28 +43,55 @@ def _pattern(group: str) -> re.Pattern[str]:
 
 
 def _bounded(word: str) -> str:
-    """A word matches whole (``chi`` not inside ``chiều``); punctuation (``,``) anywhere."""
-    piece = re.escape(word).replace(r"\ ", r"\s+")
-    before = rf"(?<!{_WORD_CHAR})" if word[:1].isalnum() else ""
+    """A word matches whole (``chi`` not inside ``chiều``); punctuation (``,``) anywhere.
+
+    The check before the word comes after its first letter (``c(?<!\wc)hi``): a pattern that
+    opens with a literal lets the regex engine skip ahead to candidate letters, three times
+    faster over a report than one that opens with a lookbehind tried at every position.
+    """
+    first = re.escape(word[:1])
+    rest = re.escape(word[1:]).replace(r"\ ", r"\s+")
+    before = rf"(?<!{_WORD_CHAR}{first})" if word[:1].isalnum() else ""
     after = rf"(?!{_WORD_CHAR})" if word[-1:].isalnum() else ""
-    return f"{before}{piece}{after}"
+    return f"{first}{before}{rest}{after}"
 
 
 def find_cues(group: str, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """All cues of ``group`` in ``text[start:end]``, in text order, longest match first.
 
+    The builders ask for the same groups over many ranges of one report: the whole text is
+    scanned once per group and the ranges are cut from that (a cue is a whole word of the
+    text, so a range never sees half of one).
+
     >>> [c.entry["kind"] for c in find_cues("meeting_kinds", "Tổ chức Hội nghị Ban Chấp hành LĐLĐ tỉnh")]
     ['hội nghị Ban Chấp hành']
     """
     end = len(text) if end is None else end
-    lookup = {e["word"].lower(): e for e in entries(group)}
+    starts, cues = _all_cues(group, text)
+    first = bisect_left(starts, start)
     found = []
-    for match in _pattern(group).finditer(text, start, end):
-        key = re.sub(r"\s+", " ", match.group().lower())
-        entry = lookup.get(key)
-        if entry is not None:
-            found.append(Cue(match.start(), match.end(), entry))
+    for cue in cues[first:]:
+        if cue.start >= end:
+            break
+        if cue.end <= end:
+            found.append(cue)
     return found
+
+
+@lru_cache(maxsize=512)
+def _all_cues(group: str, text: str) -> tuple[list[int], list[Cue]]:
+    lookup = _lookup(group)
+    cues = []
+    for match in _pattern(group).finditer(text):
+        entry = lookup.get(re.sub(r"\s+", " ", match.group().lower()))
+        if entry is not None:
+            cues.append(Cue(match.start(), match.end(), entry))
+    return [cue.start for cue in cues], cues
+
+
+@cache
+def _lookup(group: str) -> dict[str, dict[str, Any]]:
+    return {e["word"].lower(): e for e in entries(group)}
 
 
 def first_cue(group: str, text: str, start: int = 0, end: int | None = None) -> Cue | None:
