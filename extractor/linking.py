@@ -312,14 +312,20 @@ class PhraseTable:
         first = text_words[index]
         unaccented = is_unaccented(text)
         found: list[tuple[int, object]] = []
+        bare = first.bare
         if unaccented:
-            candidates = self._bare_forms.get(first.bare, [])
+            candidates = self._bare_forms.get(bare, [])
         else:
-            candidates = [form for key in {first.key, first.bare} for form in self._forms.get(key, ())]
-            candidates += [
-                form for form in self._bare_forms.get(first.bare, ())
-                if len(form.keys) > 1 and form not in candidates
-            ]
+            key = first.key
+            exact = self._forms.get(key, ())
+            by_bare = self._forms.get(bare, ()) if bare != key else ()
+            damaged = self._bare_forms.get(bare, ())
+            if not (exact or by_bare or damaged):
+                return found  # most words start no form: the common case, kept cheap
+            candidates = [*exact, *by_bare]
+            # Compared by identity: forms are distinct objects, equality would compare their fields.
+            seen = {id(form) for form in candidates}
+            candidates += [form for form in damaged if len(form.keys) > 1 and id(form) not in seen]
         for form in candidates:
             if self._matches(form, text, text_words, index, unaccented):
                 found.append((len(form.keys), form.value))

@@ -177,7 +177,10 @@ class UndertheseaTokenizer:
         _add_gap(text[cursor:], words, spaces, sent_starts)
         if sent_starts and not sent_starts[0]:
             sent_starts[0] = True
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        # The text is known: spaCy would join every token again to give ``doc.text``.
+        doc.user_data[DOC_TEXT_KEY] = text
+        return doc
 
     # spaCy serialises the tokenizer with the pipeline; it has no state to save.
     def to_bytes(self, **kwargs) -> bytes:
@@ -191,6 +194,10 @@ class UndertheseaTokenizer:
 
     def from_disk(self, path, **kwargs) -> "UndertheseaTokenizer":
         return self
+
+
+#: ``doc.user_data`` key of the text a Doc was made from (read by :func:`extractor.pipeline.doc_text`).
+DOC_TEXT_KEY = "congdoan.text"
 
 
 def _add_gap(gap: str, words: list[str], spaces: list[bool], sent_starts: list[bool]) -> None:
