@@ -13,8 +13,10 @@ from typing import Any
 
 from extractor.data import load_resource
 
-# Letters of Vietnamese words: a cue must not continue into one of these on either side.
-_WORD_CHAR = r"[\wÀ-ỹ]"
+# Letters of words (every Vietnamese letter is one of Unicode's \w): a cue must not continue
+# into one of these on either side. A class with the range À-ỹ instead costs the case-insensitive
+# compiler a fold of 7,700 code points per cue, most of a cold start's record building.
+_WORD_CHAR = r"\w"
 
 
 @dataclass(frozen=True)

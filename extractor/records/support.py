@@ -625,7 +625,7 @@ def _own_subject(ctx: Context, clause: Clause, verb: Cue) -> bool:
     head = " ".join(head.split()).lower()
     for group in ("part_markers", "subject_adverbs", "figure_joiners", "visit_verbs"):
         for entry in entries(group):
-            head = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(entry['word'].lower())}(?![\wÀ-ỹ])", " ", head)
+            head = re.sub(rf"(?<!\w){re.escape(entry['word'].lower())}(?!\w)", " ", head)
     return bool(head.strip(" ,;"))
 
 
