@@ -466,6 +466,8 @@ class _Parser:
                 if match is None:
                     break
                 size, descriptor = match
+                if descriptor.keep_case and size == 1 and self.tokens[position].text[:1].isupper():
+                    break  # "Công ty cổ phần Mía đường Sơn La": a capitalised trade word is the name's
                 if descriptor.keep_case:
                     parts.append(normalize_tones(
                         self.text[self.tokens[position].start : self.tokens[position + size - 1].end]))

@@ -320,9 +320,11 @@ class _Reader:
         The organisation may begin with the title's last word (``Phó Trưởng ban`` + ``Ban Dân
         vận Tỉnh ủy``) and carry a term (``LĐLĐ huyện Gia Lâm khóa XIX``); ``nguyên``,
         ``Quyền``, ``kiêm`` before it belong to it."""
-        if self.vocab.title_prefixes.has(self.words[index], self.text) and self.spaced(index + 1):
-            return self.element_end(index + 1) if index + 1 < len(self.words) else None
         best = None
+        if self.vocab.title_prefixes.has(self.words[index], self.text) and self.spaced(index + 1):
+            # "Phó Chỉ huy trưởng ...", "nguyên Chủ tịch ...": the longer of this and a listed
+            # title ("Phó Chủ tịch thường trực"; "Phó" alone as in "Phó Ban Tuyên giáo").
+            best = self.element_end(index + 1) if index + 1 < len(self.words) else None
         for size, _ in self.vocab.titles.matches(self.text, self.words, index):
             end_word = index + size
             end = self.words[end_word - 1].end

@@ -123,8 +123,13 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
         ("phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh thăm, tặng quà",
          ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La"]),
         ("ông Giàng A Chu, Giám đốc Sở Ngoại vụ; đại diện", ["Sở Ngoại vụ tỉnh Sơn La"]),
+        ("chị Lò Thị Mai, công nhân Công ty cổ phần Mía đường Sơn La", ["Công ty cổ phần Mía đường Sơn La"]),
+        ("bà Lê Thị Thu, Chủ tịch Công đoàn Trường THPT Chiềng Sinh",
+         ["Công đoàn Trường Trung học phổ thông Chiềng Sinh"]),
+        ("đồng chí Nguyễn Đình Khang, Ủy viên Trung ương Đảng", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
     ],
-    ids=["term-after-name", "team-of-company", "enterprise", "tld-abbreviation", "border-guard", "department"],
+    ids=["term-after-name", "team-of-company", "enterprise", "tld-abbreviation", "border-guard", "department",
+         "capitalised-trade-word", "union-of-a-school", "party-central-committee"],
 )
 def test_more_bodies(text: str, expected: list[str]) -> None:
     assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected

@@ -76,6 +76,11 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Đại hội thành công tốt đẹp.\n\nKim Ngân - CĐN Y tế Sóc Trăng", [("Kim Ngân", None, None)]),
         ("Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long, anh Phạm Văn Đức cho biết",
          [("Phạm Văn Đức", "anh", "Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long")]),
+        ("ông Nguyễn Văn Tuấn, Phó Tổng Giám đốc Tập đoàn Công nghiệp Cao su Việt Nam",
+         [("Nguyễn Văn Tuấn", "ông", "Phó Tổng Giám đốc Tập đoàn Công nghiệp Cao su Việt Nam")]),
+        ("Đến dự có đồng chí Nguyễn Đình Khang, Ủy viên Trung ương Đảng, Chủ tịch Tổng Liên đoàn Lao động Việt Nam.",
+         [("Nguyễn Đình Khang", "đồng chí",
+           "Ủy viên Trung ương Đảng, Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),
         ("Dự có đồng chí Lò Văn Minh, Chủ tịch LĐLĐ tỉnh, ông Hà Văn Sơn, Giám đốc Công ty cổ phần Chè Nghĩa Lộ",
          [("Lò Văn Minh", "đồng chí", "Chủ tịch LĐLĐ tỉnh"), ("Hà Văn Sơn", "ông", "Giám đốc Công ty cổ phần Chè Nghĩa Lộ")]),
     ],
@@ -85,7 +90,7 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "list-title-stays-with-its-name",
+        "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
