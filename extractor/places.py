@@ -340,6 +340,13 @@ def _longest_place(gazetteer: _Gazetteer, text_words: list[Word], index: int, un
 # --------------------------------------------------------------------------- matching
 
 
+@cache
+def _first_words(unaccented: bool) -> frozenset[str]:
+    """The first word (key, or bare key without diacritics) of every gazetteer name."""
+    table = _gazetteer().by_bare if unaccented else _gazetteer().by_key
+    return frozenset(key[0] for key in table)
+
+
 def _name_at(
     text: str, text_words: list[Word], index: int, accept, gazetteer: _Gazetteer, after_unit: bool = False
 ) -> tuple[int, tuple[Place, ...]] | None:
@@ -349,7 +356,12 @@ def _name_at(
     one word counts only after its unit word (``Lao`` alone is the word of ``Lao dong``
     more often than Laos; ``quan 7`` is a district).
     """
+    first = text_words[index]
+    if not first.is_capitalised:
+        return None
     unaccented = is_unaccented(text)
+    if (first.bare if unaccented else first.key) not in _first_words(unaccented):
+        return None  # no gazetteer name starts with this word: most capitalised words
     table = gazetteer.by_bare if unaccented else gazetteer.by_key
     shortest = 2 if unaccented and not after_unit else 1
     limit = min(gazetteer.max_words, len(text_words) - index)
