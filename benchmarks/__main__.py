@@ -161,8 +161,15 @@ def main(argv: list[str] | None = None) -> int:
             scaling = runs[2].steady_rate() / runs[1].steady_rate()
             say(f"| 2 jobs ≥ {TARGETS['scaling']:g}x the docs/s of 1 job | {scaling:.2f}x | "
                 f"{_check(scaling >= TARGETS['scaling'])} |")
+        # Workers fork from a server that loaded the models once: summed RSS counts those shared
+        # pages once per process, PSS splits them between the processes sharing them (what the
+        # machine really holds). Both are reported; neither hides the other.
         peak = max(run.peak()[0] for run in runs.values())
-        say(f"| peak memory (tree RSS) < {TARGETS['memory']:g} MiB | {peak:.0f} MiB | {_check(peak < TARGETS['memory'])} |")
+        peak_pss = max(run.peak()[1] for run in runs.values())
+        say(f"| peak memory, PSS of the process tree < {TARGETS['memory']:g} MiB | {peak_pss:.0f} MiB | "
+            f"{_check(peak_pss < TARGETS['memory'])} |")
+        say(f"| peak memory, summed RSS of the process tree < {TARGETS['memory']:g} MiB | {peak:.0f} MiB | "
+            f"{_check(peak < TARGETS['memory'])} |")
         for jobs, run in runs.items():
             tenth, end = run.memory_at(max(1, len(corpus.paths) // 10)), run.memory_at(len(corpus.paths))
             if tenth and end:
