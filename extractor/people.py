@@ -66,6 +66,7 @@ _ROMAN = frozenset("IVXLCDM")
 class _Title:
     title: str
     member_of: str | None
+    rank: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class _Vocab:
     not_after: PhraseTable
     term_words: WordSet
     title_prefixes: WordSet
+    workplaces: PhraseTable
     signature_notes: frozenset[str]
     role_verbs: PhraseTable
 
@@ -96,7 +98,7 @@ def _vocab() -> _Vocab:
     titles = PhraseTable()
     member_of: dict[str, str] = {}
     for entry in load_resource("titles.yaml")["titles"]:
-        titles.add(entry["title"], _Title(entry["title"], entry.get("member_of")))
+        titles.add(entry["title"], _Title(entry["title"], entry.get("member_of"), entry.get("rank", False)))
         if entry.get("member_of"):
             member_of[fold(entry["title"])] = entry["member_of"]
     not_names = PhraseTable()
@@ -122,9 +124,17 @@ def _vocab() -> _Vocab:
         not_after=not_after,
         term_words=WordSet(entry["word"] for entry in load_resource("titles.yaml")["term_words"]),
         title_prefixes=WordSet(entry["word"] for entry in load_resource("titles.yaml")["title_prefixes"]),
+        workplaces=_workplaces(load_resource("titles.yaml")["workplaces"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
         role_verbs=_phrase_table(entry["words"] for entry in cues["role_verbs"]),
     )
+
+
+def _workplaces(entries) -> PhraseTable:
+    table = PhraseTable()
+    for entry in entries:
+        table.add(entry["word"], bool(entry.get("named")), entry.get("case", "any"))
+    return table
 
 
 def _phrase_table(phrases) -> PhraseTable:
@@ -155,6 +165,7 @@ class _Reader:
         self.vocab = _vocab()
         self.orgs = find_organisations(text)
         self.org_end_at = {org.start: org.end for org in self.orgs}
+        self.org_ends = frozenset(org.end for org in self.orgs)
         self.areas = named_area_spans(text)
 
     # -- words and names
@@ -243,8 +254,9 @@ class _Reader:
         for first in range(len(self.words)):
             if not _is_syllable(self.words[first]):
                 continue
-            if first > 0 and _is_syllable(self.words[first - 1]) and self.spaced(first):
-                continue  # inside a run already tried from its first syllable
+            if first > 0 and _is_syllable(self.words[first - 1]) and self.spaced(first) and (
+                    self.words[first - 1].end not in self.org_ends):
+                continue  # inside a run already tried from its first syllable (an organisation ends runs)
             last = self.name_end(first)
             if last - first < 2 or not self.acceptable(first, last, None):
                 continue
@@ -328,14 +340,43 @@ class _Reader:
         for size, _ in self.vocab.titles.matches(self.text, self.words, index):
             end_word = index + size
             end = self.words[end_word - 1].end
-            if self.words[end_word - 1].start in self.org_end_at and size > 1:
-                end = self.org_end_at[self.words[end_word - 1].start]
+            inner = [self.words[i].start for i in range(index + 1, end_word) if self.words[i].start in self.org_end_at]
+            if inner and size > 1:
+                # The organisation begins inside the title: "Phó Trưởng ban" + "Ban Dân vận Tỉnh ủy",
+                # "Chánh Văn phòng" + "Văn phòng LĐLĐ tỉnh".
+                end = max(self.org_end_at[inner[0]], end)
             elif end_word < len(self.words) and self.spaced(end_word) and self.words[end_word].start in self.org_end_at:
-                end = self.org_end_at[self.words[end_word].start]
+                # the longer of the organisation and a workplace read from the same words
+                end = max(self.org_end_at[self.words[end_word].start], self.workplace_end(end_word, end))
+            else:
+                end = self.workplace_end(end_word, end)
             end = self.term_end(end)
             if best is None or end > best:
                 best = end
         return best
+
+    def workplace_end(self, index: int, end: int) -> int:
+        """End of a workplace named by its kind right after a title at word ``index``
+        (``Bệnh viện``, ``khoa Dược``), else ``end`` unchanged."""
+        if index >= len(self.words) or not self.spaced(index):
+            return end
+        match = self.vocab.workplaces.match(self.text, self.words, index)
+        if match is None:
+            return end
+        size, named = match
+        last = index + size
+        if named:
+            name_end = self.name_end(last) if last < len(self.words) and self.spaced(last) else last
+            if name_end == last:
+                return end  # "khoa" with no name: not a workplace
+            last = name_end
+            # One lower-case syllable closing the name before punctuation: "khoa Cấp cứu)",
+            # "phòng Kế toán," (not "khoa Dược được bầu ...", where a word follows).
+            if last < len(self.words) and self.spaced(last) and self.words[last].text.islower():
+                after = self.text[self.words[last].end : self.words[last].end + 1]
+                if not after or not (after.isspace() and after != "\n"):
+                    last += 1
+        return self.words[last - 1].end
 
     def term_end(self, end: int) -> int:
         """``khóa XIX`` after a post: part of the role."""
@@ -395,14 +436,20 @@ class _Reader:
             gap = self.text[chain:target]
             # "Chủ tịch CĐCS Công ty TNHH Hoàng Long, anh Phạm Văn Đức": an apposition, when
             # the title opens its clause (in a list, a title before a comma is the last name's).
-            if _SPACES.fullmatch(gap) or (_TITLE_SEPARATOR.fullmatch(gap) and self.opens_clause(index)):
+            if _SPACES.fullmatch(gap) or (_TITLE_SEPARATOR.fullmatch(gap) and not self.after_comma(index)):
                 return self.words[index].start, chain
         return None
 
-    def opens_clause(self, index: int) -> bool:
-        """Whether word ``index`` starts the text, a line or a clause (after ``.``, ``;``, ``:``)."""
-        before = self.text[: self.words[index].start].rstrip(" \t")
-        return not before or before[-1] in ".;:\n"
+    def is_rank(self, role: str) -> bool:
+        """Whether ``role`` is one military or police rank alone (``Đại tá``)."""
+        role_words = words(role)
+        match = self.vocab.titles.match(role, role_words, 0)
+        return match is not None and match[0] == len(role_words) and match[1].rank
+
+    def after_comma(self, index: int) -> bool:
+        """Whether word ``index`` follows a comma: in ``đồng chí A, Chủ tịch X, ông B`` the
+        title is A's, while ``Dự có Phó Chủ tịch UBND tỉnh, ông B`` gives it to B."""
+        return self.text[: self.words[index].start].rstrip(" \t").endswith(",")
 
     def role_before(self, candidate: _Candidate) -> str | None:
         first = candidate.first
@@ -468,7 +515,10 @@ class _Reader:
             if candidate.alone_on_line:
                 below, above = self.signature_lines(candidate)
                 role = role or below or above
-            role = role or self.role_before(candidate)
+            before = self.role_before(candidate)
+            if role and before and self.is_rank(before):
+                role = f"{before}, {role}"  # "Đại tá Hồ Sĩ Lâm, Chỉ huy trưởng ...": both
+            role = role or before
             result.append(Found(LABEL, start, end, {
                 "name": self.text[start:end],
                 "honorific": candidate.honorific,

@@ -76,6 +76,12 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Đại hội thành công tốt đẹp.\n\nKim Ngân - CĐN Y tế Sóc Trăng", [("Kim Ngân", None, None)]),
         ("Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long, anh Phạm Văn Đức cho biết",
          [("Phạm Văn Đức", "anh", "Chủ tịch Công đoàn cơ sở Công ty TNHH Hoàng Long")]),
+        ("Đại tá Hồ Sĩ Lâm, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh và bà Phạm Thị Diệu",
+         [("Hồ Sĩ Lâm", None, "Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"), ("Phạm Thị Diệu", "bà", None)]),
+        ("4. Ông Đỗ Minh Tuấn - Chánh Văn phòng LĐLĐ tỉnh, Ủy viên;",
+         [("Đỗ Minh Tuấn", "Ông", "Chánh Văn phòng LĐLĐ tỉnh, Ủy viên")]),
+        ("anh Thạch Văn Sơn - Bác sĩ khoa Cấp cứu; ông Lê Văn Cần - Trưởng khoa Dược",
+         [("Thạch Văn Sơn", "anh", "Bác sĩ khoa Cấp cứu"), ("Lê Văn Cần", "ông", "Trưởng khoa Dược")]),
         ("ông Nguyễn Văn Tuấn, Phó Tổng Giám đốc Tập đoàn Công nghiệp Cao su Việt Nam",
          [("Nguyễn Văn Tuấn", "ông", "Phó Tổng Giám đốc Tập đoàn Công nghiệp Cao su Việt Nam")]),
         ("Đến dự có đồng chí Nguyễn Đình Khang, Ủy viên Trung ương Đảng, Chủ tịch Tổng Liên đoàn Lao động Việt Nam.",
@@ -90,7 +96,7 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
+        "rank-before-post-after", "title-ending-in-its-organisation", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
@@ -161,13 +167,13 @@ def test_every_honorific_matches_its_example(entry: dict) -> None:
 
 @pytest.mark.parametrize("entry", TITLES["titles"], ids=lambda entry: entry["title"])
 def test_every_title_matches_its_example(entry: dict) -> None:
-    assert set(entry) <= {"title", "member_of", "example", "note"}
+    assert set(entry) <= {"title", "rank", "member_of", "example", "note"}
     roles = [fold(f.attrs["role"] or "") for f in find_people(entry["example"])]
     assert any(fold(entry["title"]) in role for role in roles), roles
 
 
 def test_title_prefixes_match_their_examples() -> None:
-    for entry in TITLES["title_prefixes"]:
+    for entry in TITLES["title_prefixes"] + TITLES["workplaces"]:
         assert [f.attrs["role"] for f in find_people(entry["example"])] == [entry["role"]], entry
 
 
