@@ -490,6 +490,11 @@ class _Parser:
             place_written = True
         elif self.spaced(position):
             found = place_at(self.text, self.tokens, position, bare=False)
+            if found is None and body.resolve_place:
+                # A province's body named with the bare province: "CĐN Y tế Sóc Trăng".
+                bare_place = place_at(self.text, self.tokens, position)
+                if bare_place is not None and any(_is_province(p) for p in bare_place.places):
+                    found = bare_place
             unit = unit_at(self.text, self.tokens, position) if found is None else None
             if found is not None and found.places:
                 phrase, _, province = self.place_phrase(found.places, found.unit_word)

@@ -127,9 +127,15 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
         ("bà Lê Thị Thu, Chủ tịch Công đoàn Trường THPT Chiềng Sinh",
          ["Công đoàn Trường Trung học phổ thông Chiềng Sinh"]),
         ("đồng chí Nguyễn Đình Khang, Ủy viên Trung ương Đảng", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
+        ("Kim Ngân - CĐN Y tế Sóc Trăng", ["Công đoàn Ngành Y tế tỉnh Sóc Trăng"]),
+        ("Bệnh viện Đa khoa tỉnh khám cho 86 lượt người bệnh; Bệnh viện đã",
+         ["Bệnh viện Đa khoa tỉnh Sơn La", "Bệnh viện Đa khoa tỉnh Sơn La"]),
+        ("ông Triệu Văn Sinh - Chánh Thanh tra Sở Lao động - Thương binh và Xã hội, Ủy viên;",
+         ["Thanh tra Sở Lao động - Thương binh và Xã hội tỉnh Sơn La"]),
     ],
     ids=["term-after-name", "team-of-company", "enterprise", "tld-abbreviation", "border-guard", "department",
-         "capitalised-trade-word", "union-of-a-school", "party-central-committee"],
+         "capitalised-trade-word", "union-of-a-school", "party-central-committee", "sector-union-bare-province",
+         "hospital-then-alone", "inspectorate-of-a-department"],
 )
 def test_more_bodies(text: str, expected: list[str]) -> None:
     assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected
