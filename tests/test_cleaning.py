@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extractor import extract
@@ -55,6 +57,108 @@ def test_cleaned_text(text: str, cleaned: str, steps: list[str]) -> None:
     for step in cleaning.steps:
         for span in step.spans:
             assert text[span.start : span.end] == span.text
+
+
+# A line break before a capital: joined only inside a name the recognisers know.
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("Liên đoàn Lao động tỉnh Sơn\nLa tổ chức hội nghị", "Liên đoàn Lao động tỉnh Sơn La tổ chức hội nghị"),
+        ("Đồng chí Vàng A\nLả - Chủ tịch LĐLĐ tỉnh chủ trì hội nghị",
+         "Đồng chí Vàng A Lả - Chủ tịch LĐLĐ tỉnh chủ trì hội nghị"),
+        ("Hội nghị lần thứ 10 Ban\nChấp hành Liên đoàn Lao động tỉnh",
+         "Hội nghị lần thứ 10 Ban Chấp hành Liên đoàn Lao động tỉnh"),
+        ("bám sát hướng dẫn của Tổng\nLiên đoàn Lao động Việt Nam",
+         "bám sát hướng dẫn của Tổng Liên đoàn Lao động Việt Nam"),
+        ("Ủy viên Ban Chấp hành\nTổng LĐLĐ Việt Nam", "Ủy viên Ban Chấp hành Tổng LĐLĐ Việt Nam"),
+        ("Đại hội Công đoàn\nViên chức\nViệt Nam", "Đại hội Công đoàn Viên chức Việt Nam"),
+        ("Công đoàn\n\nLạng Sơn tiếp tục đổi mới", "Công đoàn Lạng Sơn tiếp tục đổi mới"),
+        ("LIÊN ĐOÀN LAO ĐỘNG\nTỈNH LÀO CAI", "LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI"),
+        ("giáo viên Trường\nTiểu học Nhơn Bình", "giáo viên Trường Tiểu học Nhơn Bình"),
+        ("Công ty cổ phần\nChè Nghĩa Lộ có 412 người lao động", "Công ty cổ phần Chè Nghĩa Lộ có 412 người lao động"),
+        ("phối hợp với Sở\nLao động - Thương binh và Xã hội", "phối hợp với Sở Lao động - Thương binh và Xã hội"),
+        ("LĐLĐ huyện\nTam Đường tổ chức", "LĐLĐ huyện Tam Đường tổ chức"),
+        ("Nghĩa\nLộ, ngày 15 tháng 12 năm 2016", "Nghĩa Lộ, ngày 15 tháng 12 năm 2016"),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n\nNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Phát biểu kết luận, bà Nguyễn Thị\nBích Liên đề nghị", "Phát biểu kết luận, bà Nguyễn Thị Bích Liên đề nghị"),
+        ("Chị\nHoàng Thị Nga, công nhân Công ty", "Chị Hoàng Thị Nga, công nhân Công ty"),
+        ("CHỦ TỊCH\n\nLò Văn\nMinh", "CHỦ TỊCH\n\nLò Văn Minh"),
+        ("Phạm Ngọc\n\nBích, Chủ tịch Hội đồng quản trị", "Phạm Ngọc Bích, Chủ tịch Hội đồng quản trị"),
+    ],
+    ids=[
+        "place-name-cut", "person-name-after-honorific", "body-form-cut", "national-body-cut", "unit-before-body",
+        "body-over-three-lines", "body-before-province", "heading-body-before-place", "kind-before-descriptor",
+        "descriptor-before-name", "kind-before-listed-name", "unit-word-before-district", "district-name-cut",
+        "country-in-the-motto", "name-after-family-name", "honorific-alone-on-its-line", "signature-name-cut",
+        "name-alone-on-its-line-cut",
+    ],
+)
+def test_a_line_break_inside_a_name_is_joined(text: str, cleaned: str) -> None:
+    cleaning = clean_text(text)
+    assert cleaning.text.text == cleaned
+    assert [step.name for step in cleaning.steps] == ["line_join"]
+    for span in cleaning.steps[0].spans:
+        assert text[span.start : span.end] == span.text
+        assert not span.text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BÁO CÁO\nTình hình hoạt động công đoàn",
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA\nCÔNG ĐOÀN VIÊN CHỨC TỈNH",
+        "TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH SƠN LA",
+        "TM. BAN CHẤP HÀNH CÔNG ĐOÀN\nCHỦ TỊCH",
+        "Số: 45/BC-LĐLĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Thành phần gồm\nBan Thường vụ\nỦy ban Kiểm tra",
+        "các nội dung sau\nA. Tổ chức hội nghị",
+        "Thực hiện chỉ đạo của Liên đoàn Lao động.\nTỉnh Lào Cai đã hoàn thành",
+        "Hội nghị diễn ra trong một ngày\nNguyễn Văn Hải, Chủ tịch LĐLĐ tỉnh phát biểu",
+        "Đến dự có đồng chí Nguyễn Văn Hải\nPhó Chủ tịch UBND tỉnh",
+        "Ảnh: Phạm Đức\nCông tác chăm lo lợi ích cho đoàn viên",
+        "Ảnh: Hoàng Anh\nHoàng Anh",
+        "Đỗ Phương\nLò Thành",
+        "Lò Thành\nHội nghị đã thông qua nghị quyết",
+        "thống nhất các văn bản\nNghị quyết số 12",
+        "Báo cáo của LĐLĐ tỉnh Lai Châu\nThành lập mới 5 CĐCS",
+        "phối hợp với Sở Y tế\nBáo cáo kết quả",
+    ],
+    ids=[
+        "heading-then-paragraph", "two-line-letterhead", "letterhead-of-two-bodies", "signature-block",
+        "document-number-then-motto", "list-of-bodies", "list-item", "sentence-ends-at-the-line-end",
+        "paragraph-starts-with-a-name", "name-then-title", "photo-credit-then-paragraph", "photo-credit-then-caption",
+        "byline-then-credit", "byline-then-paragraph", "văn-bản-is-no-village", "place-complete-before-the-break",
+        "listed-name-complete-before-the-break",
+    ],
+)
+def test_a_line_break_before_a_capital_outside_a_name_stays(text: str) -> None:
+    cleaning = clean_text(text)
+    assert cleaning.text.text == text
+    assert cleaning.steps == []
+
+
+@pytest.mark.parametrize("entry", CLEANING["name_joins"], ids=lambda e: e["evidence"])
+def test_every_name_join_example_is_joined_on_its_own_evidence(entry: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor import cleaning
+
+    rules = cleaning._rules()
+    first_break = entry["example"].index("\n")
+    assert _names(entry["example"]) == ["line_join"]
+    assert clean_text(entry["example"]).steps[0].spans[0].start == first_break
+    others = rules.name_evidence - {entry["evidence"]}
+    monkeypatch.setattr(cleaning, "_rules", lambda: dataclasses.replace(rules, name_evidence=others))
+    assert _names(entry["example"]) == []
+
+
+def test_a_name_joined_across_a_line_break_is_found_in_the_users_offsets() -> None:
+    text = "Hội nghị do Liên đoàn Lao động tỉnh Sơn\nLa tổ chức, đồng chí Vàng A\n\nLả chủ trì."
+    document = extract(text)
+    found = {(e.label, e.text) for e in document.entities if e.label in ("ORG", "PERSON")}
+    assert ("ORG", "Liên đoàn Lao động tỉnh Sơn\nLa") in found
+    assert ("PERSON", "Vàng A\n\nLả") in found
+    for entity in document.entities:
+        assert text[entity.start : entity.end] == entity.text
+    assert [step.name for step in document.cleaning] == ["line_join"]
 
 
 def test_a_joined_value_maps_back_to_the_broken_original() -> None:
