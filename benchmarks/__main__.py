@@ -19,6 +19,9 @@ from benchmarks.baselines import profile_congdoan, stage_times, time_congdoan, t
 from benchmarks.corpus import build_corpus
 from benchmarks.measure import cold_start, run_extract
 
+#: Interleaved timing rounds of congdoan and word_tokenize() (see the per-document table).
+ROUNDS = 5
+
 TARGETS = {
     "ner": 5.0,  # full extraction at least this many times faster per document than ner()
     "word_tokenize": 3.0,  # and at most this many times slower than word_tokenize()
@@ -115,12 +118,20 @@ def main(argv: list[str] | None = None) -> int:
         say()
 
         subset = texts[: max(1, min(arguments.baseline_docs, len(texts)))]
-        congdoan = time_congdoan(subset)
+        # congdoan and word_tokenize() are compared against a 3x bound, so both are timed in
+        # interleaved rounds and each report keeps its best round: a busy moment of the machine
+        # then weighs on neither side. ner() (1 s a report, far from its bound) is timed once.
+        congdoan_rounds, word_rounds = [], []
+        for _ in range(ROUNDS):
+            congdoan_rounds.append(time_congdoan(subset))
+            word_rounds.append(time_underthesea(subset, "word_tokenize"))
+        congdoan = [min(times) for times in zip(*congdoan_rounds)]
+        words = [min(times) for times in zip(*word_rounds)]
         ner = time_underthesea(subset, "ner")
-        words = time_underthesea(subset, "word_tokenize")
         per_doc = {name: statistics.mean(times) * 1000 for name, times in
                    (("congdoan", congdoan), ("ner", ner), ("word_tokenize", words))}
-        say(f"## Per document, in one process, the same {len(subset)} reports")
+        say(f"## Per document, in one process, the same {len(subset)} reports "
+            f"(congdoan and `word_tokenize()`: best of {ROUNDS} interleaved rounds per report)")
         say()
         say("| what | ms per report | relative to congdoan |")
         say("|---|---:|---:|")
