@@ -376,6 +376,9 @@ class _Reader:
                 after = self.text[self.words[last].end : self.words[last].end + 1]
                 if not after or not (after.isspace() and after != "\n"):
                     last += 1
+            # A ward of a named organisation: "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh".
+            if last < len(self.words) and self.spaced(last) and self.words[last].start in self.org_end_at:
+                return self.org_end_at[self.words[last].start]
         return self.words[last - 1].end
 
     def term_end(self, end: int) -> int:

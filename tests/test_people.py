@@ -80,6 +80,8 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
          [("Hồ Sĩ Lâm", None, "Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"), ("Phạm Thị Diệu", "bà", None)]),
         ("4. Ông Đỗ Minh Tuấn - Chánh Văn phòng LĐLĐ tỉnh, Ủy viên;",
          [("Đỗ Minh Tuấn", "Ông", "Chánh Văn phòng LĐLĐ tỉnh, Ủy viên")]),
+        ("đồng chí Sơn Hoàng Tâm, Trưởng khoa Nội Bệnh viện Đa khoa tỉnh, giữ chức Phó Chủ tịch",
+         [("Sơn Hoàng Tâm", "đồng chí", "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh")]),
         ("anh Thạch Văn Sơn - Bác sĩ khoa Cấp cứu; ông Lê Văn Cần - Trưởng khoa Dược",
          [("Thạch Văn Sơn", "anh", "Bác sĩ khoa Cấp cứu"), ("Lê Văn Cần", "ông", "Trưởng khoa Dược")]),
         ("ông Nguyễn Văn Tuấn, Phó Tổng Giám đốc Tập đoàn Công nghiệp Cao su Việt Nam",
@@ -96,7 +98,7 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "rank-before-post-after", "title-ending-in-its-organisation", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
+        "rank-before-post-after", "title-ending-in-its-organisation", "ward-of-a-named-hospital", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
