@@ -936,6 +936,18 @@ def infer_province(text: str) -> str | None:
     return scores.most_common(1)[0][0]
 
 
+def is_name_breaker(word: Word, text: str) -> bool:
+    """Whether ``word`` is a lower-case word that never belongs to a proper name (``đã``,
+    ``được``, ``làm``, ``của`` ...: org_names.yaml ``name_breakers``).
+
+    >>> from extractor.linking import words
+    >>> text = "Tổ chức - Hành chính làm Phó Chủ tịch"
+    >>> [w.text for w in words(text) if is_name_breaker(w, text)]
+    ['làm']
+    """
+    return _tables().name_breakers.has(word, text)
+
+
 def role_organisation(role: str, province: str | None = None) -> str | None:
     """The canonical organisation a person's role names (the last one, the main post).
 

@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from extractor.data import load_resource
 from extractor.found import Found
 from extractor.linking import PhraseTable, Word, WordSet, fold, words
+from extractor.organisations import is_name_breaker
 from extractor.places import is_place_name, named_area_spans, unit_at
 from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
@@ -350,6 +351,7 @@ class _Reader:
                 end = max(self.org_end_at[self.words[end_word].start], self.workplace_end(end_word, end))
             else:
                 end = self.workplace_end(end_word, end)
+            end = self.closed_end(end)
             end = self.term_end(end)
             if best is None or end > best:
                 best = end
@@ -372,14 +374,36 @@ class _Reader:
             last = name_end
             # One lower-case syllable closing the name before punctuation: "khoa Cấp cứu)",
             # "phòng Kế toán," (not "khoa Dược được bầu ...", where a word follows).
-            if last < len(self.words) and self.spaced(last) and self.words[last].text.islower():
-                after = self.text[self.words[last].end : self.words[last].end + 1]
-                if not after or not (after.isspace() and after != "\n"):
-                    last += 1
+            if self.closes_name(last):
+                last += 1
             # A ward of a named organisation: "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh".
             if last < len(self.words) and self.spaced(last) and self.words[last].start in self.org_end_at:
                 return self.org_end_at[self.words[last].start]
         return self.words[last - 1].end
+
+    def closed_end(self, end: int) -> int:
+        """``end`` moved over a lower-case last syllable the name reader left out (``Tổ Bảo`` +
+        ``vệ``, ``Tổ chức - Hành`` + ``chính``)."""
+        following = self.word_at(end + 1) if self.text[end : end + 1] == " " else None
+        if following is not None and self.words[following - 1].text[:1].isupper() and self.closes_name(following):
+            return self.words[following].end
+        return end
+
+    def closes_name(self, index: int) -> bool:
+        """Whether the lower-case word at ``index`` is the last syllable of the name before it
+        (``khoa Cấp cứu)``, ``phòng Tổ chức - Hành chính làm ...``): it is no name breaker, and
+        punctuation, the line end or a breaker (``làm``, ``được``) comes next. Vietnamese writes
+        the second syllable of a word inside a name in lower case."""
+        if index >= len(self.words) or not self.spaced(index) or not self.words[index].text.islower():
+            return False
+        word = self.words[index]
+        if is_name_breaker(word, self.text):
+            return False  # "khoa Dược được bầu": "được" is no syllable of the name
+        rest = self.text[word.end :].lstrip(" \t")
+        if not rest or not rest[0].isalnum():
+            return True
+        following = index + 1 < len(self.words) and self.words[index + 1]
+        return bool(following) and is_name_breaker(following, self.text)
 
     def term_end(self, end: int) -> int:
         """``khóa XIX`` after a post: part of the role."""

@@ -80,6 +80,11 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
          [("Hồ Sĩ Lâm", None, "Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"), ("Phạm Thị Diệu", "bà", None)]),
         ("4. Ông Đỗ Minh Tuấn - Chánh Văn phòng LĐLĐ tỉnh, Ủy viên;",
          [("Đỗ Minh Tuấn", "Ông", "Chánh Văn phòng LĐLĐ tỉnh, Ủy viên")]),
+        ("bà Lâm Ngọc Diễm - Trưởng phòng Tổ chức - Hành chính làm Phó Chủ tịch",
+         [("Lâm Ngọc Diễm", "bà", "Trưởng phòng Tổ chức - Hành chính")]),
+        ("7. Ông Lý A Sáng - Tổ trưởng Tổ Bảo vệ (dân tộc Mông, sinh năm 1986)",
+         [("Lý A Sáng", "Ông", "Tổ trưởng Tổ Bảo vệ")]),
+        ("ông Lê Văn Cần, Trưởng khoa Dược được bầu làm Trưởng ban.", [("Lê Văn Cần", "ông", "Trưởng khoa Dược")]),
         ("đồng chí Sơn Hoàng Tâm, Trưởng khoa Nội Bệnh viện Đa khoa tỉnh, giữ chức Phó Chủ tịch",
          [("Sơn Hoàng Tâm", "đồng chí", "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh")]),
         ("anh Thạch Văn Sơn - Bác sĩ khoa Cấp cứu; ông Lê Văn Cần - Trưởng khoa Dược",
@@ -98,7 +103,8 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "rank-before-post-after", "title-ending-in-its-organisation", "ward-of-a-named-hospital", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
+        "rank-before-post-after", "title-ending-in-its-organisation", "lower-case-last-syllable-before-verb", "lower-case-last-syllable-before-bracket", "breaker-is-no-syllable",
+        "ward-of-a-named-hospital", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
 )
 def test_find_people(text: str, expected: list) -> None:
