@@ -247,7 +247,7 @@ def test_every_body_matches_its_example(entry: dict) -> None:
 
 @pytest.mark.parametrize(
     "entry",
-    [entry for key in ("departments", "ministries", "blocs", "sectors", "steering", "banks", "descriptors")
+    [entry for key in ("departments", "ministries", "blocs", "sectors", "steering", "newspapers", "banks", "descriptors")
      for entry in NAMES[key]],
     ids=lambda entry: entry["canonical"],
 )
