@@ -270,7 +270,25 @@ class _Reader:
                 found.append(_Candidate(first, last, None, 3))
             elif surname and last - first >= _MIN_SYLLABLES_UNCUED:
                 found.append(_Candidate(first, last, None, 3))
-        return found + self.repeats(found)
+        found += self.repeats(found)
+        return found + self.titled_given_names(found)
+
+    def titled_given_names(self, found: list[_Candidate]) -> list[_Candidate]:
+        """A person named again by post and given name: "Theo Thượng tá Lũy", "Phó Chủ tịch
+        Vinh", when "... Nguyễn Văn Lũy" was named in full before."""
+        given = {self.words[c.last - 1].key for c in found if c.last - c.first >= 2}
+        extra = []
+        for index, word in enumerate(self.words):
+            if word.key not in given or not _is_syllable(word):
+                continue
+            if index + 1 < len(self.words) and self.spaced(index + 1) and _is_syllable(self.words[index + 1]):
+                continue  # part of a longer name
+            if index > 0 and self.spaced(index) and _is_syllable(self.words[index - 1]) and (
+                    self.words[index - 1].end not in self.org_ends) and self.title_before(index) is None:
+                continue
+            if self.title_before(index) is not None and self.acceptable(index, index + 1, None):
+                extra.append(_Candidate(index, index + 1, None, 4))
+        return extra
 
     def repeats(self, found: list[_Candidate]) -> list[_Candidate]:
         """Every other place a name already found is written again (a caption printed twice)."""
@@ -369,6 +387,9 @@ class _Reader:
         last = index + size
         if named:
             name_end = self.name_end(last) if last < len(self.words) and self.spaced(last) else last
+            if name_end == last and last < len(self.words) and self.spaced(last) and (
+                    self.words[last].text.isupper() and self.words[last].text.isalnum()):
+                name_end = last + 1  # a code for a name: "Phân xưởng SMT"
             if name_end == last:
                 return end  # "khoa" with no name: not a workplace
             last = name_end

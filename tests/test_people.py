@@ -80,6 +80,11 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
          [("Hồ Sĩ Lâm", None, "Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"), ("Phạm Thị Diệu", "bà", None)]),
         ("4. Ông Đỗ Minh Tuấn - Chánh Văn phòng LĐLĐ tỉnh, Ủy viên;",
          [("Đỗ Minh Tuấn", "Ông", "Chánh Văn phòng LĐLĐ tỉnh, Ủy viên")]),
+        ("Thượng tá Nguyễn Văn Lũy, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh phát biểu. Theo Thượng tá Lũy, "
+         "đơn vị đã tổ chức 24 buổi tuần tra.",
+         [("Nguyễn Văn Lũy", None, "Thượng tá, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+          ("Lũy", None, "Thượng tá")]),
+        ("chị Lò Thị Hoa, công nhân Phân xưởng SMT (quê Sơn La)", [("Lò Thị Hoa", "chị", "công nhân Phân xưởng SMT")]),
         ("bà Lâm Ngọc Diễm - Trưởng phòng Tổ chức - Hành chính làm Phó Chủ tịch",
          [("Lâm Ngọc Diễm", "bà", "Trưởng phòng Tổ chức - Hành chính")]),
         ("7. Ông Lý A Sáng - Tổ trưởng Tổ Bảo vệ (dân tộc Mông, sinh năm 1986)",
@@ -103,7 +108,7 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "rank-before-post-after", "title-ending-in-its-organisation", "lower-case-last-syllable-before-verb", "lower-case-last-syllable-before-bracket", "breaker-is-no-syllable",
+        "rank-before-post-after", "title-ending-in-its-organisation", "post-and-given-name-later", "workshop-with-a-code", "lower-case-last-syllable-before-verb", "lower-case-last-syllable-before-bracket", "breaker-is-no-syllable",
         "ward-of-a-named-hospital", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
 )
