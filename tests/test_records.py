@@ -7,23 +7,15 @@ import pytest
 from extractor import extract
 from extractor.data import load_resource
 from extractor.records.cues import find_cues
+from support_fields import support_fields
+
+
+_FIGURE_FIELDS = ("amount", "unit_amount", "count", "who", "items", "purpose", "fund", "status", "part_of")
 
 
 def _support(text: str) -> list[dict]:
-    return [
-        {
-            "amount": f.amount.value if f.amount else None,
-            "unit_amount": f.unit_amount.value if f.unit_amount else None,
-            "count": f.beneficiaries.count.value if f.beneficiaries.count else None,
-            "who": f.beneficiaries.who.value if f.beneficiaries.who else None,
-            "items": f.items.value if f.items else None,
-            "purpose": f.purpose.value if f.purpose else None,
-            "fund": f.fund.value if f.fund else None,
-            "status": f.status.value if f.status else None,
-            "part_of": f.part_of,
-        }
-        for f in extract(text).support
-    ]
+    return [{name: value for name, value in support_fields(f).items() if name in _FIGURE_FIELDS}
+            for f in extract(text).support]
 
 
 def _figure(**fields) -> dict:

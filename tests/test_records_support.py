@@ -10,23 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-
-
-def _fields(figure) -> dict:
-    return {
-        "giver": figure.giver.text if figure.giver else None,
-        "count": figure.beneficiaries.count.value if figure.beneficiaries.count else None,
-        "who": figure.beneficiaries.who.value if figure.beneficiaries.who else None,
-        "items": figure.items.value if figure.items else None,
-        "amount": figure.amount.value if figure.amount else None,
-        "unit_amount": figure.unit_amount.value if figure.unit_amount else None,
-        "qualifier": figure.qualifier,
-        "purpose": figure.purpose.value if figure.purpose else None,
-        "fund": figure.fund.value if figure.fund else None,
-        "period": figure.period.value if figure.period else None,
-        "status": figure.status.value if figure.status else None,
-        "part_of": figure.part_of,
-    }
+from support_fields import support_fields as _fields
 
 
 def _check(text: str, expected: list[dict]) -> None:
