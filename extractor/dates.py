@@ -49,13 +49,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from extractor.data import load_resource
 from extractor.found import Found
-from extractor.linking import is_unaccented
-from extractor.spelling import alternatives, compile_spelling
+from extractor.spelling import SpellingVariants, alternatives, compile_spelling
 
 __all__ = ["day_words", "find_dates", "parse_date", "year_words"]
 
@@ -208,17 +206,8 @@ def _compile(v: _Vocab, unaccented: bool = False) -> _Patterns:
 
 
 _VOCAB = _load_vocab()
-_P = _compile(_VOCAB)
-
-
-@cache
-def _unaccented_patterns() -> _Patterns:
-    return _compile(_VOCAB, unaccented=True)
-
-
-def _patterns_for(text: str) -> _Patterns:
-    """The regexes for ``text``: ``thang 7 nam 2021`` is a date only in text without diacritics."""
-    return _unaccented_patterns() if is_unaccented(text) else _P
+# ``thang 7 nam 2021``, ``Quyet dinh so 722`` hold only in text without diacritics.
+_PATTERNS = SpellingVariants(lambda unaccented: _compile(_VOCAB, unaccented=unaccented))
 _MIN_YEAR = int(_VOCAB.settings["min_year"])
 _MAX_YEAR = int(_VOCAB.settings["max_year"])
 _TWO_DIGIT_SEPS = frozenset(_VOCAB.settings["two_digit_year_separators"])
@@ -451,7 +440,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _scan(text: str, standalone: bool = False) -> list[_Cand]:
-    p = _patterns_for(text)
+    p = _PATTERNS.for_text(text)
     full = list(_numeric(p, text))
     starts = {c.start for c in full}
     cands = [
@@ -506,7 +495,7 @@ def parse_date(s: str) -> tuple[str | None, str]:
     (None, 'day')
     """
     t = s.strip()
-    p = _patterns_for(t)
+    p = _PATTERNS.for_text(t)
     m = p.value.fullmatch(t)
     if m:
         return _parse_value(m, s)

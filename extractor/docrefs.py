@@ -47,14 +47,13 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from extractor.data import load_resource
-from extractor.dates import day_words, find_dates, year_words
+from extractor.dates import day_words, find_dates
 from extractor.found import Found
-from extractor.linking import is_unaccented
-from extractor.spelling import WrittenIndex, alternatives, compile_spelling
+from extractor.spelling import SpellingVariants, WrittenIndex, alternatives, compile_spelling
 
 __all__ = ["find_docrefs"]
 
@@ -178,17 +177,8 @@ def _compile(d: _Data, unaccented: bool = False) -> _Patterns:
 
 
 _DATA = _load()
-_P = _compile(_DATA)
-
-
-@cache
-def _unaccented_patterns() -> _Patterns:
-    return _compile(_DATA, unaccented=True)
-
-
-def _patterns_for(text: str) -> _Patterns:
-    """The regexes for ``text``: ``Quyet dinh so 722`` is a reference only in unaccented text."""
-    return _unaccented_patterns() if is_unaccented(text) else _P
+# ``thang 7 nam 2021``, ``Quyet dinh so 722`` hold only in text without diacritics.
+_PATTERNS = SpellingVariants(lambda unaccented: _compile(_DATA, unaccented=unaccented))
 
 
 @dataclass(slots=True)
@@ -303,5 +293,5 @@ def find_docrefs(text: str) -> list[Found]:
     []
     """
     dates = {f.start: f for f in find_dates(text)}
-    refs = list(_numbered(_patterns_for(text), text, dates))
+    refs = list(_numbered(_PATTERNS.for_text(text), text, dates))
     return [Found(LABEL, r.start, r.end, r.attrs) for r in _select(refs)]

@@ -170,7 +170,29 @@ for _letter in (
     _LETTERS_BY_BASE[unaccent(_letter)] = _LETTERS_BY_BASE.get(unaccent(_letter), "") + _letter
 
 
-class SpellingPattern:
+class SpellingVariants(Generic[V]):
+    """Anything built from the vocabulary for text with diacritics, and on first need for text
+    without them (a recogniser's whole set of patterns; one regex: :class:`SpellingPattern`).
+
+    >>> variants = SpellingVariants(lambda unaccented: "bare" if unaccented else "marked")
+    >>> variants.for_text("Liên đoàn Lao động tỉnh"), variants.for_text("Lien doan Lao dong tinh")
+    ('marked', 'bare')
+    """
+
+    def __init__(self, build: Callable[[bool], V]):
+        self._build = build
+        self.accented = build(False)
+
+    @cached_property
+    def unaccented(self) -> V:
+        return self._build(True)
+
+    def for_text(self, text: str) -> V:
+        """What holds for ``text``: the unaccented build if it has no diacritics."""
+        return self.unaccented if is_unaccented(text) else self.accented
+
+
+class SpellingPattern(SpellingVariants[re.Pattern[str]]):
     """A regex source with fenced unaccented alternatives, compiled for either kind of text.
 
     >>> pattern = SpellingPattern("[0-9]+ (?:" + alternatives("đoàn viên") + ")")
@@ -184,20 +206,12 @@ class SpellingPattern:
     def __init__(self, source: str, flags: int = 0):
         self.source = source
         self.flags = flags
-        self.accented = compile_spelling(source, flags, unaccented=False)
-
-    @cached_property
-    def unaccented(self) -> re.Pattern[str]:
-        return compile_spelling(self.source, self.flags, unaccented=True)
+        super().__init__(lambda unaccented: compile_spelling(source, flags, unaccented=unaccented))
 
     @property
     def pattern(self) -> str:
         """The source as it applies to text with diacritics."""
         return self.accented.pattern
-
-    def for_text(self, text: str) -> re.Pattern[str]:
-        """The compiled regex for ``text``: with the unaccented spellings if it has no diacritics."""
-        return self.unaccented if is_unaccented(text) else self.accented
 
 
 def compile_spelling(source: str, flags: int = 0, *, unaccented: bool) -> re.Pattern[str]:
