@@ -42,14 +42,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _LIST_LINE = re.compile(r"^\s*\d{1,2}\s*[-.)]\s*", re.MULTILINE)
 # An item of a list after ":" ("a) 38 hộ ...", "1- Đ/c: ...", "- ...").
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[a-zđ]\)|\d{1,2}\s*[-.)]|-)[ \t]*", re.MULTILINE)
-# Documents that carry their own act: "ban hành Quyết định số 312/QĐ-LĐLĐ ... chuẩn y ...".
-_CARRIER_ACTIONS = frozenset({"ban hành"})
-# Acts whose object may be a further document of the same sentence ("Ban hành kế hoạch ...;
-# kế hoạch và đề cương giám sát ...").
-_SHARED_ACTIONS = frozenset({"ban hành", "thông qua", "phê duyệt", "thống nhất"})
-# Acts whose object may be a further person of the same sentence ("Công nhận đồng chí Y Ngông
-# Niê ... giữ chức Chủ tịch ...; bà Ksor H'Bla, kế toán Công ty, giữ chức Phó Chủ tịch").
-_PERSON_ACTIONS = frozenset({"công nhận", "bầu bổ sung", "điều động, luân chuyển"})
+
+
+def _actions_with(role: str) -> frozenset[str]:
+    """The normalised actions with a behaviour of record_cues.yaml ``decision_action_roles``."""
+    return frozenset(entry["word"] for entry in entries("decision_action_roles") if entry.get(role))
+
+
+# Documents that carry their own act; acts whose object may be a further document, or a further
+# person, of the same sentence (record_cues.yaml decision_action_roles).
+_CARRIER_ACTIONS = _actions_with("carrier")
+_SHARED_ACTIONS = _actions_with("shared")
+_PERSON_ACTIONS = _actions_with("people")
 
 
 def build_decisions(ctx: Context, meetings: list[Meeting], report=None) -> tuple[list[Decision], dict[int, list[int]]]:

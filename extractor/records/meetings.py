@@ -381,7 +381,7 @@ def _reintroduce(ctx: Context, meeting: dict, kind) -> None:
     """A meeting first named by a headline-like line is introduced again by the body: what
     the line said gives way to the body's sentence."""
     upgraded = _kind_by_organiser(meeting["organiser"].text) if meeting["organiser"] is not None else None
-    generic = kind.entry["kind"] in _UPGRADABLE and not kind.entry.get("named")
+    generic = bool(kind.entry.get("upgradable"))  # record_cues.yaml meeting_kinds
     value = upgraded if upgraded and generic else kind.entry["kind"]
     meeting.update(kind=ctx.grounded(value, kind.start, kind.end), organiser=None, place=None, session=None,
                    term=None, agenda=[], bare=False)
@@ -430,8 +430,6 @@ def _organiser_entity(ctx: Context, kind, start: int, end: int):
     return (subject[:1] or after[:1] or [None])[0]
 
 
-# Kinds a meeting of the Ban Chấp hành / Ban Thường vụ takes over.
-_UPGRADABLE = frozenset({"hội nghị", "hội nghị sơ kết", "hội nghị tổng kết"})
 
 
 def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int], kind, meetings: list[dict],
@@ -449,7 +447,7 @@ def _fill(ctx: Context, meeting: dict, sentence: tuple[int, int], kind, meetings
             meeting["organiser"] = ctx.grounded_entity(chosen, value=chosen.attrs.get("canonical") or chosen.text)
             # The body meets, also for a review: "Ban Chấp hành LĐLĐ tỉnh tổ chức Hội nghị sơ kết ...".
             upgraded = _kind_by_organiser(chosen.text)
-            if upgraded and meeting["kind"].value in _UPGRADABLE and not kind.entry.get("named"):
+            if upgraded and kind.entry.get("upgradable") and meeting["kind"].value == kind.entry["kind"]:
                 meeting["kind"] = meeting["kind"].model_copy(update={"value": upgraded})
     if (meeting["date"] is None or meeting["date_from_report"]) and intro:
         _date(ctx, meeting, sentence, meetings, report_date)

@@ -174,7 +174,8 @@ def _period(ctx: Context, title: Grounded[str] | None) -> Grounded[str] | None:
     dates = [d for d in ctx.in_range("DATE", title.start, title.end) if d.attrs.get("value")]
     if dates:
         return ctx.grounded_entity(dates[0])
-    match = re.search(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", title.text, re.IGNORECASE)
+    match = re.search(rf"{alternation('term_years_words')}\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", title.text,
+                      re.IGNORECASE)
     if match:
         start = title.start + match.start()
         return ctx.grounded(f"{match.group(1)}/{match.group(2)}", start, title.start + match.end())
