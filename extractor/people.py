@@ -42,6 +42,7 @@ __all__ = ["find_people", "merge_people", "title_organisation"]
 LABEL = "PERSON"
 
 _MAX_SYLLABLES = 5
+_MAX_LOWER_RUN = 3  # lower-case syllables closing a workplace name: "An ninh kinh tế"
 # A name found with no cue but its family name must be a full name: two syllables
 # (`Hà Nội`, `Cao Bằng`, `Đào Tạo` in a title-cased heading) are too often something else.
 _MIN_SYLLABLES_UNCUED = 3
@@ -397,10 +398,26 @@ class _Reader:
             # "phòng Kế toán," (not "khoa Dược được bầu ...", where a word follows).
             if self.closes_name(last):
                 last += 1
+            else:
+                last = self.lower_run_before_org(last)
             # A ward of a named organisation: "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh".
             if last < len(self.words) and self.spaced(last) and self.words[last].start in self.org_end_at:
                 return self.org_end_at[self.words[last].start]
         return self.words[last - 1].end
+
+    def lower_run_before_org(self, index: int) -> int:
+        """``index`` moved over lower-case syllables that end the name right before the
+        organisation it belongs to (``phòng An`` + ``ninh kinh tế`` + ``Công an tỉnh``): a few
+        syllables, none of them a name breaker (``khoa Nội tại Bệnh viện`` stays)."""
+        position = index
+        while position < len(self.words) and position - index < _MAX_LOWER_RUN and self.spaced(position):
+            word = self.words[position]
+            if not (word.text.isalpha() and word.text.islower()) or is_name_breaker(word, self.text):
+                return index
+            position += 1
+            if position < len(self.words) and self.spaced(position) and self.words[position].start in self.org_end_at:
+                return position
+        return index
 
     def closed_end(self, end: int) -> int:
         """``end`` moved over a lower-case last syllable the name reader left out (``Tổ Bảo`` +
