@@ -206,10 +206,10 @@ class _Reader:
             position += 1
         return position
 
-    def acceptable(self, first: int, last: int, honorific: str | None) -> bool:
+    def acceptable(self, first: int, last: int, honorific: str | None, place_ok: bool = False) -> bool:
         start, end = self.words[first].start, self.words[last - 1].end
         name = self.text[start:end]
-        if self.in_org(start, end) or is_place_name(name):
+        if self.in_org(start, end) or (is_place_name(name) and not place_ok):
             return False
         if any(area_start < end and start < area_end for area_start, area_end in self.areas):
             return False  # "các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh"
@@ -287,7 +287,9 @@ class _Reader:
             if index > 0 and self.spaced(index) and _is_syllable(self.words[index - 1]) and (
                     self.words[index - 1].end not in self.org_ends) and self.title_before(index) is None:
                 continue
-            if self.title_before(index) is not None and self.acceptable(index, index + 1, None):
+            # The given name of a person named in full may also be a place ("Phó Chủ tịch Vinh"):
+            # right after a post it is the person.
+            if self.title_before(index) is not None and self.acceptable(index, index + 1, None, place_ok=True):
                 extra.append(_Candidate(index, index + 1, None, 4))
         return extra
 

@@ -84,6 +84,8 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
          "đơn vị đã tổ chức 24 buổi tuần tra.",
          [("Nguyễn Văn Lũy", None, "Thượng tá, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
           ("Lũy", None, "Thượng tá")]),
+        ("Dự có ông Nguyễn Quang Vinh, Phó Chủ tịch UBND tỉnh. Phát biểu kết luận, Phó Chủ tịch Vinh đề nghị",
+         [("Nguyễn Quang Vinh", "ông", "Phó Chủ tịch UBND tỉnh"), ("Vinh", None, "Phó Chủ tịch")]),
         ("chị Lò Thị Hoa, công nhân Phân xưởng SMT (quê Sơn La)", [("Lò Thị Hoa", "chị", "công nhân Phân xưởng SMT")]),
         ("bà Lâm Ngọc Diễm - Trưởng phòng Tổ chức - Hành chính làm Phó Chủ tịch",
          [("Lâm Ngọc Diễm", "bà", "Trưởng phòng Tổ chức - Hành chính")]),
@@ -113,7 +115,7 @@ def people(text: str) -> list[tuple[str, str | None, str | None]]:
         "title-org-before", "signature-block", "signature-note", "article-signature", "byline", "byline-then-org",
         "byline-no-family-name", "apostrophe-name", "foreign-name", "occupation", "short-form",
         "lao-hyphenated", "byline-org-in-brackets", "byline-org-after-dash", "apposition-before",
-        "rank-before-post-after", "title-ending-in-its-organisation", "post-and-given-name-later", "workshop-with-a-code", "lower-case-last-syllable-before-verb", "lower-case-last-syllable-before-bracket", "breaker-is-no-syllable",
+        "rank-before-post-after", "title-ending-in-its-organisation", "post-and-given-name-later", "post-and-given-name-that-is-a-place", "workshop-with-a-code", "lower-case-last-syllable-before-verb", "lower-case-last-syllable-before-bracket", "breaker-is-no-syllable",
         "lower-case-syllables-before-the-parent", "lower-case-syllables-before-a-company", "breaker-before-the-parent",
         "ward-of-a-named-hospital", "ward-of-a-hospital", "deputy-of-a-listed-title", "member-of-central-committee", "list-title-stays-with-its-name",
     ],
@@ -139,9 +141,11 @@ def test_find_people(text: str, expected: list) -> None:
         "- Các đ/c Ủy viên BCH LĐLĐ tỉnh;",
         "kỷ luật khiển trách 01 đồng chí Chủ tịch CĐCS vi phạm quy định",
         "xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa",
+        "Đồng chí Vàng A Lả dự. Chủ tịch UBND thành phố Vinh phát biểu; đoàn của Phó Chủ tịch Vinh cũng dự",
     ],
     ids=["province", "commune", "org-credit", "city", "programmes", "title-alone", "plural", "street", "province-ba",
-         "heading", "provinces-with-surname-syllables", "honorific-then-post", "dong-chi-chu-tich", "country"],
+         "heading", "provinces-with-surname-syllables", "honorific-then-post", "dong-chi-chu-tich", "country",
+         "place-after-post-not-a-known-given-name"],
 )
 def test_not_a_person(text: str) -> None:
     assert [p for p in people(text) if p[0] != "Vàng A Lả"] == []
