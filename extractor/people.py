@@ -52,6 +52,8 @@ _NAME_JOINERS = frozenset({"'", "’", "-"})
 # Between a name and its role: ` - `, `, `, ` (`.
 _ROLE_SEPARATOR = re.compile(r"[ \t]*[-,(][ \t]*")
 # Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
+# A bracketed note right after a name, before its title: "(SN 1985), công nhân ...".
+_BRACKET_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _TITLE_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
 # Decoration around a signature line (`**TM. BAN THƯỜNG VỤ`, `PHÓ CHỦ TỊCH**`).
 _LINE_DECORATION = " \t*_#"
@@ -396,6 +398,8 @@ class _Reader:
             if name_end == last:
                 return end  # "khoa" with no name: not a workplace
             last = name_end
+            if last < len(self.words) and self.spaced(last) and self.words[last].text.isdigit():
+                last += 1  # a number ends the name: "thôn Kon Rờ Bàng 1", "Phân xưởng May 2"
             # One lower-case syllable closing the name before punctuation: "khoa Cấp cứu)",
             # "phòng Kế toán," (not "khoa Dược được bầu ...", where a word follows).
             if self.closes_name(last):
@@ -476,6 +480,17 @@ class _Reader:
 
     def role_after(self, last: int) -> str | None:
         end = self.words[last - 1].end
+        role = self.role_from(end, last)
+        note = _BRACKET_NOTE.match(self.text, end) if role is None else None
+        if note is not None:
+            # A note in brackets between the name and its title: "(SN 1985), công nhân ...",
+            # "(thứ hai từ trái sang), Phó Chủ tịch ..." (a title in brackets is read above).
+            role = self.role_from(note.end(), None)
+        return role
+
+    def role_from(self, end: int, last: int | None) -> str | None:
+        """The title chain after a separator at offset ``end`` or, when ``last`` is the word
+        right after the name, after a verb (``giữ chức``, ``làm``)."""
         separator = _ROLE_SEPARATOR.match(self.text, end)
         if separator:
             following = self.word_at(separator.end())
@@ -484,7 +499,7 @@ class _Reader:
                 if chain is not None:
                     return self.text[self.words[following].start : chain]
         # "bầu bà X giữ chức Chủ tịch CĐCS ...", "chỉ định ông Y làm Chủ tịch lâm thời"
-        if last < len(self.words) and self.spaced(last):
+        if last is not None and last < len(self.words) and self.spaced(last):
             verb = self.vocab.role_verbs.match(self.text, self.words, last)
             post = last + verb[0] if verb else None
             if post is not None and post < len(self.words) and self.spaced(post):
