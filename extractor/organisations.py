@@ -313,6 +313,12 @@ class _Parser:
                 return f"{_unit_word_of_division(division)} {name}", "district", self.province
         return None
 
+    def unresolved_unit(self, unit_type: str, unit_word: str) -> tuple[str, str, str | None]:
+        """A unit word no place of the report resolves (``huyện`` when the report names no
+        district): kept as written, in the report's province."""
+        level = "province" if unit_type == "province" else "grassroots" if unit_type == "commune" else "district"
+        return normalize_tones(unit_word.lower()), level, self.province
+
     def district_in_text(self, division: str) -> str | None:
         """The district of ``division`` (``huyen``, ``thi-xa`` ...) of the report's province
         that the text names most often, if any."""
@@ -402,9 +408,8 @@ class _Parser:
                 if self.generic_after(end + size) or self.generic_list(end + size):
                     return None
                 resolved = self.resolved_unit(unit_type, _division_of_unit(unit_word))
-                if resolved is None:
-                    return None
-                phrase, level, province = resolved
+                # "Chủ tịch LĐLĐ huyện" in a report naming no district: one body, its place unknown.
+                phrase, level, province = resolved or self.unresolved_unit(unit_type, unit_word)
                 return _Org(index, end + size, f"{body.canonical} {phrase}", level, province, body.section,
                             home=body.home)
         if not body.bare or lowercase or self.generic_after(end):
@@ -502,8 +507,9 @@ class _Parser:
                 written_province = _unique_province(found.places)
                 position = found.end_word
                 place_written = True
-            elif unit is not None and self.resolved_unit(unit[1], _division_of_unit(unit[2])) is not None:
-                phrase, _, province = self.resolved_unit(unit[1], _division_of_unit(unit[2]))
+            elif unit is not None and not self.generic_after(position + unit[0]):
+                resolved = self.resolved_unit(unit[1], _division_of_unit(unit[2]))
+                phrase, _, province = resolved or self.unresolved_unit(unit[1], unit[2])
                 parts.append(phrase)
                 position += unit[0]
                 place_written = True

@@ -81,12 +81,17 @@ LC = "Lai Châu"
          [("Công đoàn tỉnh", "Công đoàn tỉnh Sơn La", "province", SL)]),
         ("Sìn Hồ, Lai Châu: đoàn viên Công ty TNHH Chè Bát Xát", LC,
          [("Công ty TNHH Chè Bát Xát", "Công ty TNHH Chè Bát Xát", "grassroots", LC)]),
+        ("Đồng chí Lò Văn Pọm, Chủ tịch LĐLĐ huyện phát biểu.", "Điện Biên",
+         [("LĐLĐ huyện", "Liên đoàn Lao động huyện", "district", "Điện Biên")]),
+        ("Ông Ngô Văn Quý, Giám đốc Ngân hàng Chính sách xã hội huyện", "Điện Biên",
+         [("Ngân hàng Chính sách xã hội huyện", "Ngân hàng Chính sách xã hội huyện", "grassroots", "Điện Biên")]),
     ],
     ids=[
         "abbreviation-in-role", "maximal-unit", "unit-of-abbreviation", "two-units", "lowercase-union-place",
         "photo-credit", "district-union", "capital-city", "state-bodies", "insurance-agency", "elliptical-district",
         "elliptical-unit", "department", "school", "typo-abbreviation", "party-bloc", "english-name",
-        "government", "abbreviation-defined", "union-in-congress", "company",
+        "government", "abbreviation-defined", "union-in-congress", "company", "district-union-unresolved",
+        "bank-of-an-unnamed-district",
     ],
 )
 def test_find_organisations(text: str, province: str, expected: list) -> None:
