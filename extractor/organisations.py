@@ -313,6 +313,21 @@ class _Parser:
                 return f"{_unit_word_of_division(division)} {name}", "district", self.province
         return None
 
+    def unknown_place_end(self, index: int) -> int:
+        """End of a capitalised place name at ``index`` that the gazetteer does not know, or ``index``."""
+        if not self.spaced(index) or index >= len(self.tokens) or not self.tokens[index].text[0].isupper():
+            return index
+        if self.tables.bodies.matches(self.text, self.tokens, index):
+            return index  # "LĐLĐ huyện Ủy ban ...": another body
+        position = index
+        while position < len(self.tokens) and position - index < _MAX_PLACE_SYLLABLES and (
+                position == index or _NAME_GAP.fullmatch(self.gap(position)) and self.gap(position).strip() == ""
+        ) and self.tokens[position].text[0].isupper() and self.tokens[position].text.isalpha():
+            position += 1
+        if position - index >= 3 and self.tables.surnames.has(self.tokens[index], self.text):
+            return index  # "Phó Chủ tịch UBND huyện Trần Văn Lâm": a person's full name, no place
+        return position
+
     def unresolved_unit(self, unit_type: str, unit_word: str) -> tuple[str, str, str | None]:
         """A unit word no place of the report resolves (``huyện`` when the report names no
         district): kept as written, in the report's province."""
@@ -408,9 +423,17 @@ class _Parser:
                 if self.generic_after(end + size) or self.generic_list(end + size):
                     return None
                 resolved = self.resolved_unit(unit_type, _division_of_unit(unit_word))
-                # "Chủ tịch LĐLĐ huyện" in a report naming no district: one body, its place unknown.
-                phrase, level, province = resolved or self.unresolved_unit(unit_type, unit_word)
-                return _Org(index, end + size, f"{body.canonical} {phrase}", level, province, body.section,
+                if resolved is not None:
+                    phrase, level, province = resolved
+                    return _Org(index, end + size, f"{body.canonical} {phrase}", level, province, body.section,
+                                home=body.home)
+                # "Chủ tịch LĐLĐ huyện" in a report naming no district, "Công đoàn xã Nậm Pồ" with a
+                # commune the gazetteer lacks: one body, its place as written.
+                place_end = self.unknown_place_end(end + size)
+                phrase, level, province = self.unresolved_unit(unit_type, unit_word)
+                if place_end > end + size:
+                    phrase += " " + self.text[self.tokens[end + size].start : self.tokens[place_end - 1].end]
+                return _Org(index, place_end, f"{body.canonical} {phrase}", level, province, body.section,
                             home=body.home)
         if not body.bare or lowercase or self.generic_after(end):
             return None
@@ -773,6 +796,7 @@ class _Parser:
 # An official document's header: the issuer's lines, then its number ("Số: 78/BC-LĐLĐ").
 _NUMBER_LINE = re.compile(r"(?m)^[ \t]*Số[ \t]*[:.]")
 _HEADER_CHARS = 400
+_MAX_PLACE_SYLLABLES = 4  # an unknown place written after a unit word: `xã Nậm Pồ`
 
 
 _PARTY_UNIT_TYPES = {
