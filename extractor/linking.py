@@ -249,7 +249,7 @@ def gap_between(text: str, left: Word, right: Word) -> str:
 # spaces; a form written with "-" or "," (``Lao động - Thương binh và Xã hội``) accepts
 # either, as reports write ``Sở Lao động, Thương binh và xã hội`` for the same body.
 _SPACE_GAP = re.compile(r"[ \t]+")
-_PUNCT_GAP = re.compile(r"[ \t]*[-,][ \t]*|[ \t]+")
+_PUNCT_GAP = re.compile(r"[ \t]*[-,&][ \t]*|[ \t]+")  # "Lao động - Thương binh", "LĐ-TB&XH"
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,7 +176,9 @@ def _tables() -> _Tables:
     for list_name, entries in names_data.items():
         table = PhraseTable()
         for entry in entries:
-            table.add(entry["canonical"], _Name(entry["canonical"], entry.get("keep_case", False)))
+            name = _Name(entry["canonical"], entry.get("keep_case", False))
+            for form in [entry["canonical"], *entry.get("forms", [])]:
+                table.add(form, name)
         names[list_name] = table
     expansions = {
         strip_marks(entry["abbr"]): tuple(word.text for word in words(entry["expansion"]))

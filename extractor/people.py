@@ -213,7 +213,8 @@ class _Reader:
         name = self.text[start:end]
         if self.in_org(start, end) or (is_place_name(name) and not place_ok):
             return False
-        if any(area_start < end and start < area_end for area_start, area_end in self.areas):
+        if any(area_start < end and start < area_end for area_start, area_end in self.areas) and not (
+                self.post_with_unit_before(first, last)):
             return False  # "các khu công nghiệp Phúc Khánh, Nguyễn Đức Cảnh"
         if honorific and is_place_name(f"{honorific} {name}"):
             return False  # `Bà Rịa`
@@ -227,8 +228,13 @@ class _Reader:
             unit = unit_at(self.text, self.words, before)
             blocked = self.vocab.not_after.match(self.text, self.words, before)
             if (unit and unit[0] == size) or (blocked and blocked[0] == size):
-                return False
+                return self.post_with_unit_before(first, last)
         return True
+
+    def post_with_unit_before(self, first: int, last: int) -> bool:
+        """Whether a post ending in a unit word comes right before a full name with a family
+        name: "Trưởng thôn Đỗ Văn Tình" is the village head, not a village."""
+        return last - first >= 3 and self.has_surname(first) and self.title_before(first) is not None
 
     def has_surname(self, first: int) -> bool:
         return self.vocab.surnames.has(self.words[first], self.text)
@@ -395,6 +401,8 @@ class _Reader:
             if name_end == last and last < len(self.words) and self.spaced(last) and (
                     self.words[last].text.isupper() and self.words[last].text.isalnum()):
                 name_end = last + 1  # a code for a name: "Phân xưởng SMT"
+            if name_end - last >= 3 and self.has_surname(last):
+                return end  # "Trưởng thôn Đỗ Văn Tình": a person's full name, not the village's
             if name_end == last:
                 return end  # "khoa" with no name: not a workplace
             last = name_end
@@ -529,9 +537,19 @@ class _Reader:
         return match is not None and match[0] == len(role_words) and match[1].rank
 
     def after_comma(self, index: int) -> bool:
-        """Whether word ``index`` follows a comma: in ``đồng chí A, Chủ tịch X, ông B`` the
-        title is A's, while ``Dự có Phó Chủ tịch UBND tỉnh, ông B`` gives it to B."""
-        return self.text[: self.words[index].start].rstrip(" \t").endswith(",")
+        """Whether word ``index`` follows a comma after a name or a title: in ``đồng chí A,
+        Chủ tịch X, ông B`` the title is A's, while ``Dự có Phó Chủ tịch UBND tỉnh, ông B`` and
+        ``Phát biểu chỉ đạo hội nghị, Phó Chủ tịch UBND huyện, ông B`` give it to B."""
+        if not self.text[: self.words[index].start].rstrip(" \t").endswith(","):
+            return False
+        before = self.word_ending_at(self.text.rfind(",", 0, self.words[index].start))
+        return before is None or not self.words[before].text.islower() or (
+            self.words[before].end in self.org_ends or self.term_or_title_ends(before))
+
+    def term_or_title_ends(self, index: int) -> bool:
+        """Whether a title chain ends with word ``index`` (``..., Chủ tịch, ông B``)."""
+        end = self.words[index].end
+        return any(self.chain_end(start) == end for start in range(max(0, index - _BEFORE_REACH), index + 1))
 
     def role_before(self, candidate: _Candidate) -> str | None:
         first = candidate.first
