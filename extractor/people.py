@@ -49,11 +49,12 @@ _MIN_SYLLABLES_UNCUED = 3
 _SPACES = re.compile(r"[ \t]+")
 # Inside one syllable of a minority or foreign name: `H'Lan Niê`, `Chen Wei-Ming`.
 _NAME_JOINERS = frozenset({"'", "’", "-"})
-# Between a name and its role: ` - `, `, `, ` (`.
-_ROLE_SEPARATOR = re.compile(r"[ \t]*[-,(][ \t]*")
-# Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
+# Between a name and its role: ` - `, `, `, ` (`; a comma may end a hard-wrapped line of a
+# scanned page (`thầy Vì Văn Sương,⏎Hiệu trưởng ...`).
+_ROLE_SEPARATOR = re.compile(r"[ \t]*(?:[-(][ \t]*|,[ \t]*(?:\n[ \t]*)?)")
 # A bracketed note right after a name, before its title: "(SN 1985), công nhân ...".
 _BRACKET_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+# Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
 _TITLE_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
 # Decoration around a signature line (`**TM. BAN THƯỜNG VỤ`, `PHÓ CHỦ TỊCH**`).
 _LINE_DECORATION = " \t*_#"
@@ -88,6 +89,7 @@ class _Vocab:
     workplaces: PhraseTable
     signature_notes: frozenset[str]
     role_verbs: PhraseTable
+    degrees: SpellingPattern
 
 
 def _alternation(forms: list[str]) -> str:
@@ -131,6 +133,9 @@ def _vocab() -> _Vocab:
         workplaces=_workplaces(load_resource("titles.yaml")["workplaces"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
         role_verbs=_phrase_table(entry["words"] for entry in cues["role_verbs"]),
+        degrees=SpellingPattern(
+            rf"(?<![^\W_])({_alternation([entry['form'] for entry in load_resource('titles.yaml')['degrees']])})[ \t]+"
+        ),
     )
 
 
@@ -171,6 +176,8 @@ class _Reader:
         self.org_end_at = {org.start: org.end for org in self.orgs}
         self.org_ends = frozenset(org.end for org in self.orgs)
         self.areas = named_area_spans(text)
+        # Degrees by the offset where the name after them starts: "KS. Trần Văn Lực".
+        self.degrees = {match.end(): match.group(1) for match in self.vocab.degrees.for_text(text).finditer(text)}
 
     # -- words and names
 
@@ -245,6 +252,9 @@ class _Reader:
         found: list[_Candidate] = []
         for match in self.vocab.honorifics.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
+            degree = self.vocab.degrees.for_text(self.text).match(self.text, match.end())
+            if degree is not None:
+                first = self.word_at(degree.end())  # "đồng chí KS. Trần Văn Lực"
             if first is None:
                 continue
             title = self.vocab.titles.match(self.text, self.words, first)
@@ -256,6 +266,12 @@ class _Reader:
                 found.append(_Candidate(first, last, match.group(1), 0))
         for match in self.vocab.credits.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
+            if first is not None and _is_syllable(self.words[first]):
+                last = self.name_end(first)
+                if last - first >= 2 and self.acceptable(first, last, None):
+                    found.append(_Candidate(first, last, None, 1))
+        for name_start in self.degrees:  # "ThS. Lò Thị Mai": a degree cues a name as an honorific does
+            first = self.word_at(name_start)
             if first is not None and _is_syllable(self.words[first]):
                 last = self.name_end(first)
                 if last - first >= 2 and self.acceptable(first, last, None):
@@ -619,6 +635,8 @@ class _Reader:
             if role and before and self.is_rank(before):
                 role = f"{before}, {role}"  # "Đại tá Hồ Sĩ Lâm, Chỉ huy trưởng ...": both
             role = role or before
+            if (degree := self.degrees.get(start)) is not None:
+                role = f"{degree}, {role}" if role else degree  # "KS., Phó Trưởng phòng ..."
             result.append(Found(LABEL, start, end, {
                 "name": self.text[start:end],
                 "honorific": candidate.honorific,

@@ -223,6 +223,11 @@ def test_every_title_matches_its_example(entry: dict) -> None:
     assert any(fold(entry["title"]) in role for role in roles), roles
 
 
+@pytest.mark.parametrize("entry", TITLES["degrees"], ids=lambda entry: entry["form"])
+def test_every_degree_opens_the_role_of_its_example(entry: dict) -> None:
+    assert [f.attrs["role"] for f in find_people(entry["example"])] == [entry["role"]]
+
+
 def test_title_prefixes_match_their_examples() -> None:
     for entry in TITLES["title_prefixes"] + TITLES["workplaces"]:
         assert [f.attrs["role"] for f in find_people(entry["example"])] == [entry["role"]], entry
