@@ -52,6 +52,10 @@ _NAME_JOINERS = frozenset({"'", "’", "-"})
 # Between a name and its role: ` - `, `, `, ` (`; a comma may end a hard-wrapped line of a
 # scanned page (`thầy Vì Văn Sương,⏎Hiệu trưởng ...`).
 _ROLE_SEPARATOR = re.compile(r"[ \t]*(?:[-(][ \t]*|,[ \t]*(?:\n[ \t]*)?)")
+# A hard-wrapped line between a title and the name after it: `Đại tướng⏎Võ Nguyên Giáp`.
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
+# Between names that share the post a verb gives after the last: `A, B và C được bầu giữ chức ...`.
+_NAME_LIST_JOINER = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
 # A bracketed note right after a name, before its title: "(SN 1985), công nhân ...".
 _BRACKET_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 # Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
@@ -542,7 +546,8 @@ class _Reader:
             gap = self.text[chain:target]
             # "Chủ tịch CĐCS Công ty TNHH Hoàng Long, anh Phạm Văn Đức": an apposition, when
             # the title opens its clause (in a list, a title before a comma is the last name's).
-            if _SPACES.fullmatch(gap) or (_TITLE_SEPARATOR.fullmatch(gap) and not self.after_comma(index)):
+            if _SPACES.fullmatch(gap) or (_WRAPPED.fullmatch(gap) and self.has_surname(first)) or (
+                    _TITLE_SEPARATOR.fullmatch(gap) and not self.after_comma(index)):
                 return self.words[index].start, chain
         return None
 
@@ -625,9 +630,10 @@ class _Reader:
             taken |= indices
             chosen.append(candidate)
         result = []
-        for candidate in sorted(chosen, key=lambda c: c.first):
+        ordered = sorted(chosen, key=lambda c: c.first)
+        for position, candidate in enumerate(ordered):
             start, end = self.words[candidate.first].start, self.words[candidate.last - 1].end
-            role = self.role_after(candidate.last)
+            role = self.role_after(candidate.last) or self.shared_post(ordered[position + 1 :], end)
             if candidate.alone_on_line:
                 below, above = self.signature_lines(candidate)
                 role = role or below or above
@@ -643,6 +649,22 @@ class _Reader:
                 "role": role,
             }))
         return result
+
+
+    def shared_post(self, following: list[_Candidate], end: int) -> str | None:
+        """The post a verb gives to names joined with ``và`` or commas, read after the last
+        one: ``các đồng chí A và B được bầu giữ chức Phó Chủ tịch`` -> both are Phó Chủ tịch."""
+        for candidate in following:
+            start = self.words[candidate.first].start
+            if not _NAME_LIST_JOINER.fullmatch(self.text[end:start]):
+                return None
+            end = self.words[candidate.last - 1].end
+            if self.role_from(end, None):
+                return None  # this one has its own title
+            post = self.role_from(end, candidate.last)
+            if post is not None:
+                return post
+        return None
 
 
 def _is_syllable(word: Word) -> bool:
