@@ -662,7 +662,8 @@ def find_places(text: str) -> list[Found]:
     from extractor.people import find_people
 
     province = infer_province(text)
-    matches = sorted(matches + _local_names(text, matches, province), key=lambda m: m.start)
+    local = _local_names(text, matches, province)  # drops the bare names a longer local name covers
+    matches = sorted(matches + local, key=lambda m: m.start)
     if not matches:
         return []
     blocked = [(f.start, f.end) for f in find_organisations(text, province)]
@@ -687,12 +688,15 @@ def named_area_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _local_names(text: str, matches: list[_Match], province: str | None) -> list[_Match]:
-    """District and city names of ``province`` written without their unit word."""
+    """District and city names of ``province`` written without their unit word; the bare
+    names they cover are removed from ``matches``."""
     if province is None:
         return []
     gazetteer = _gazetteer()
     text_words = words(text)
     taken = [(m.start, m.end) for m in matches]
+    unit_free = {(m.start, m.end): m.unit is None for m in matches}
+    replaced: set[tuple[int, int]] = set()
 
     def accept(place: Place, key: tuple[str, ...]) -> bool:
         return place.province == province and place.unit_type in ("district", "city") and not place.name.isdigit()
@@ -712,9 +716,17 @@ def _local_names(text: str, matches: list[_Match], province: str | None) -> list
         following_capitalised = end_word < len(text_words) and text_words[end_word].is_capitalised and (
             _UNIT_SPACE.fullmatch(text[text_words[end_word - 1].end : text_words[end_word].start]))
         start, end = word.start, text_words[end_word - 1].end
-        if not following_capitalised and not _overlaps(start, end, taken):
+        # A longer local name over a bare province name: "Điện Biên Phủ" (the city) in a
+        # Điện Biên report is no "Điện Biên" + "Phủ".
+        covered = [span for span in taken if _overlaps(start, end, [span])]
+        longer = bool(covered) and all(
+            start <= span_start and span_end < end and unit_free.get(span) for span_start, span_end in covered
+            for span in [(span_start, span_end)])
+        if not following_capitalised and (not covered or longer):
             found.append(_Match(start, end, places, None, end_word, start))
+            replaced.update(covered if longer else ())
         index = end_word
+    matches[:] = [m for m in matches if (m.start, m.end) not in replaced]
     return found
 
 

@@ -147,13 +147,15 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
          ["Trung tâm Tư vấn pháp luật Công đoàn tỉnh Sơn La"]),
         ("đồng chí Hà Thị Nga, Chủ tịch Hội LHPN Việt Nam", ["Hội Liên hiệp Phụ nữ Việt Nam"]),
         ("Chủ tịch Công đoàn xã Nậm Ty dự", ["Công đoàn xã Nậm Ty"]),
+        ("bà Đỗ Thị Hường, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; Ủy ban MTTQ tỉnh",
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La"]),
         ("Phó Chủ tịch UBND huyện Trần Văn Lâm phát biểu", ["Ủy ban nhân dân huyện"]),
     ],
     ids=["term-after-name", "team-of-company", "enterprise", "tld-abbreviation", "border-guard", "department",
          "capitalised-trade-word", "union-of-a-school", "party-central-committee", "sector-union-bare-province",
          "hospital-then-alone", "inspectorate-of-a-department", "commune-union-abbreviated", "commune-party-committee",
          "industrial-zone-union", "provincial-inspectorate", "district-offices", "legal-aid-centre",
-         "women-union-abbreviated", "commune-the-gazetteer-lacks", "person-after-an-unresolved-unit"],
+         "women-union-abbreviated", "commune-the-gazetteer-lacks", "front-committee-abbreviated", "person-after-an-unresolved-unit"],
 )
 def test_more_bodies(text: str, expected: list[str]) -> None:
     assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected

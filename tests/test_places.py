@@ -81,12 +81,16 @@ def places(text: str) -> list[tuple[str, str, str]]:
           ("Nguyễn Đức Cảnh", "Khu công nghiệp Nguyễn Đức Cảnh", "zone")]),
         ("lao động ở Khu công nghiệp Tây Bắc Đồng Hới bị cô lập",
          [("Khu công nghiệp Tây Bắc Đồng Hới", "Khu công nghiệp Tây Bắc Đồng Hới", "zone")]),
+        # a city of the report's province written bare is longer than the province's bare name
+        ("LĐLĐ huyện Điện Biên, tỉnh Điện Biên kỷ niệm 60 năm Chiến thắng Điện Biên Phủ.",
+         [("tỉnh Điện Biên", "Điện Biên", "province"), ("Điện Biên Phủ", "Điện Biên Phủ", "city")]),
     ],
     ids=[
         "bare-province", "unit-province", "district-after-school", "province-in-running-text", "foreign-list",
         "country", "country-header", "city", "hcm-abbreviation", "old-tone-placement", "numbered-districts",
         "plural-unit-list", "list-after-district", "industrial-zone", "village", "commune",
         "town-now-city", "district-now-town", "hyphenated-foreign", "zone-list", "long-zone-name",
+        "local-city-over-bare-province",
     ],
 )
 def test_find_places(text: str, expected: list[tuple[str, str, str]]) -> None:
