@@ -82,7 +82,7 @@ _PLACE_PART_WORDS = 2
 _BODIES = frozenset({"national", "local", "party"})
 _PLACED_BODIES = frozenset({"local", "party"})
 # Lists of org_names.yaml that are not written right after a kind of body.
-_NOT_KIND_NAMES = frozenset({"name_breakers", "number_words", "branches"})
+_NOT_KIND_NAMES = frozenset({"name_breakers", "number_words", "branches", "address_words"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +171,8 @@ def _names() -> _Names:
     for list_name, entries in load_resource("org_names.yaml").items():
         if list_name not in _NOT_KIND_NAMES:
             for entry in entries:
-                after_kind.add(entry["canonical"], list_name == "descriptors")
+                for form in [entry["canonical"], *entry.get("forms", [])]:
+                    after_kind.add(form, list_name == "descriptors")
     titles = PhraseTable()
     for entry in load_resource("titles.yaml")["titles"]:
         titles.add(entry["title"], True)

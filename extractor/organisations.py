@@ -111,6 +111,7 @@ class _Tables:
     home_kinds: frozenset[str]
     branches: PhraseTable
     surnames: WordSet
+    address_words: WordSet
 
 
 @dataclass(slots=True)
@@ -171,6 +172,7 @@ def _tables() -> _Tables:
                 bodies.add(form, body, _case_of(form, entry))
     names_data = dict(load_resource(NAMES_RESOURCE))
     breakers = WordSet(entry["word"] for entry in names_data.pop("name_breakers"))
+    address_words = WordSet(entry["word"] for entry in names_data.pop("address_words"))
     number_words = WordSet(entry["word"] for entry in names_data.pop("number_words"))
     names: dict[str, PhraseTable] = {}
     for list_name, entries in names_data.items():
@@ -208,6 +210,7 @@ def _tables() -> _Tables:
         ),
         number_words=number_words,
         branches=names["branches"],
+        address_words=address_words,
         surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
     )
 
@@ -504,7 +507,7 @@ class _Parser:
                 else:
                     parts.append(descriptor.canonical)
                 position += size
-            name_end = self.proper_name_end(position) if self.spaced(position) else position
+            name_end = self.proper_name_end(position, closing=body.within is not None) if self.spaced(position) else position
             if name_end > position:
                 written = self.text[self.tokens[position].start : self.tokens[name_end - 1].end]
                 parts.append(_title_if_upper(normalize_tones(written)))
@@ -574,7 +577,7 @@ class _Parser:
         dash = "- " if "-" in self.gap(position) else ""
         return found.end_word, f"{dash}{written} {place.name}"
 
-    def proper_name_end(self, index: int) -> int:
+    def proper_name_end(self, index: int, closing: bool = False) -> int:
         """End of a capitalised name at ``index``. Up to two lower-case words may link
         capitalised ones (``Xi măng Mai Sơn``, ``Xây dựng số 3 Lào Cai``), never a breaker
         (``Sông Hậu ở Khu công nghiệp``); ``số 3`` may start a name (``Đội chè số 3``)."""
@@ -601,11 +604,30 @@ class _Parser:
                     position += 2
                     continue
                 break
+            if self.tables.address_words.has(token, self.text):
+                break  # "Tổ May 5 và chị Lương Thị Hạnh": a person follows
             linked = self.linked_words(position)
             if not linked:
                 break
             position += linked
+        if closing and position > index and self.closing_syllable(position):
+            position += 1  # a unit of a company: "Tổ Cơ điện:", "phòng Kỹ thuật;"
         return position
+
+    def closing_syllable(self, position: int) -> bool:
+        """Whether the lower-case word at ``position`` ends the capitalised name before it:
+        punctuation or the line end follows (``Tổ Cơ điện:``, ``phòng Kỹ thuật.``, ``phòng
+        Hành chính - Nhân sự,``), as Vietnamese writes a name's second syllable in lower case.
+        A name breaker or a unit word (``tỉnh``) is never one."""
+        if position >= len(self.tokens) or not self.spaced(position):
+            return False
+        token = self.tokens[position]
+        if not (token.text.isalpha() and token.text.islower()) or self.tables.name_breakers.has(token, self.text):
+            return False
+        if unit_at(self.text, self.tokens, position) is not None:
+            return False
+        rest = self.text[token.end :].lstrip(" \t")
+        return not rest or rest[0] in _CLOSING_PUNCTUATION
 
     def linked_words(self, position: int) -> int:
         """How many lower-case words at ``position`` link to a capitalised word or a number."""
@@ -618,7 +640,7 @@ class _Parser:
                 nxt.text.isdigit() and self.tables.number_words.has(self.tokens[following - 1], self.text)
             ):
                 return size
-            if self.tables.name_breakers.has(nxt, self.text):
+            if self.tables.name_breakers.has(nxt, self.text) or self.tables.address_words.has(nxt, self.text):
                 return 0
         return 0
 
@@ -637,7 +659,28 @@ class _Parser:
             found.append(org)
             found.extend(self.listed_after(org))
             index = found[-1].end_word
-        return found
+        return self.completed_names(found)
+
+    def completed_names(self, found: list[_Org]) -> list[_Org]:
+        """A name cut before its lower-case last syllable where the report writes it whole
+        elsewhere (``phòng Hành chính - Nhân`` + ``sự tổ chức ...`` where ``phòng Hành chính -
+        Nhân sự,`` is written too) takes that syllable."""
+        written = {fold(self.written(org)) for org in found}
+        result = []
+        for org in found:
+            end = org.end_word
+            if self.spaced(end) and self.tokens[end].text.isalpha() and self.tokens[end].text.islower():
+                longer = f"{self.written(org)} {self.tokens[end].text}"
+                last = fold(self.tokens[end - 1].text)
+                if fold(longer) in written and not self.tables.name_breakers.has(self.tokens[end], self.text) and (
+                        org.canonical is None or fold(org.canonical).endswith(last)):
+                    canonical = f"{org.canonical} {self.tokens[end].text}" if org.canonical else None
+                    org = replace(org, end_word=end + 1, canonical=canonical)
+            result.append(org)
+        return result
+
+    def written(self, org: _Org) -> str:
+        return self.text[self.tokens[org.start_word].start : self.tokens[org.end_word - 1].end]
 
     def in_code(self, index: int) -> bool:
         """Whether the token is glued into a document symbol (``722/QĐ-LĐLĐ``)."""
@@ -798,6 +841,7 @@ class _Parser:
 # An official document's header: the issuer's lines, then its number ("Số: 78/BC-LĐLĐ").
 _NUMBER_LINE = re.compile(r"(?m)^[ \t]*Số[ \t]*[:.]")
 _HEADER_CHARS = 400
+_CLOSING_PUNCTUATION = frozenset(",.;:)\n")
 _MAX_PLACE_SYLLABLES = 4  # an unknown place written after a unit word: `xã Nậm Pồ`
 
 

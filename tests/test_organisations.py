@@ -147,6 +147,10 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
          ["Trung tâm Tư vấn pháp luật Công đoàn tỉnh Sơn La"]),
         ("đồng chí Hà Thị Nga, Chủ tịch Hội LHPN Việt Nam", ["Hội Liên hiệp Phụ nữ Việt Nam"]),
         ("Chủ tịch Công đoàn xã Nậm Ty dự", ["Công đoàn xã Nậm Ty"]),
+        ("2. Anh Trịnh Văn Luận - thợ điện Tổ Cơ điện: 2.000.000 đồng; 4. Chị Đỗ Thị Quyên - nhân viên phòng Kỹ thuật.",
+         ["Tổ Cơ điện", "Phòng Kỹ thuật"]),
+        ("phối hợp với phòng Hành chính - Nhân sự tổ chức khám; chị Hà, Trưởng phòng Hành chính - Nhân sự, làm Phó",
+         ["Phòng Hành chính - Nhân sự", "Phòng Hành chính - Nhân sự"]),
         ("bà Đỗ Thị Hường, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; Ủy ban MTTQ tỉnh",
          ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La"]),
         ("Phó Chủ tịch UBND huyện Trần Văn Lâm phát biểu", ["Ủy ban nhân dân huyện"]),
@@ -155,7 +159,8 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
          "capitalised-trade-word", "union-of-a-school", "party-central-committee", "sector-union-bare-province",
          "hospital-then-alone", "inspectorate-of-a-department", "commune-union-abbreviated", "commune-party-committee",
          "industrial-zone-union", "provincial-inspectorate", "district-offices", "legal-aid-centre",
-         "women-union-abbreviated", "commune-the-gazetteer-lacks", "front-committee-abbreviated", "person-after-an-unresolved-unit"],
+         "women-union-abbreviated", "commune-the-gazetteer-lacks", "unit-name-closed-by-lower-case-syllable",
+         "unit-name-completed-from-its-whole-mention", "front-committee-abbreviated", "person-after-an-unresolved-unit"],
 )
 def test_more_bodies(text: str, expected: list[str]) -> None:
     assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected
@@ -278,6 +283,13 @@ def test_every_name_matches_its_example(entry: dict) -> None:
 
 @pytest.mark.parametrize("entry", NAMES["name_breakers"], ids=lambda entry: entry["word"])
 def test_a_name_stops_at_a_breaker(entry: dict) -> None:
+    text = entry["example"]
+    found = find_organisations(text, None)
+    assert found and all(fold(entry["word"]) not in [w.key for w in words(text[f.start : f.end])] for f in found)
+
+
+@pytest.mark.parametrize("entry", NAMES["address_words"], ids=lambda entry: entry["word"])
+def test_a_name_never_links_across_an_address_word(entry: dict) -> None:
     text = entry["example"]
     found = find_organisations(text, None)
     assert found and all(fold(entry["word"]) not in [w.key for w in words(text[f.start : f.end])] for f in found)
