@@ -488,6 +488,16 @@ class _Reader:
                 return self.words[following + 1].end
         return end
 
+    def unit_ends_at(self, end: int) -> bool:
+        """Whether an organisation ending at ``end`` is a unit named by a workplace kind
+        (``Phân xưởng``, ``Tổ``, ``phòng``, ``khoa``), which its company may follow."""
+        for org in self.orgs:
+            if org.end == end:
+                first = self.word_at(org.start)
+                kind = self.vocab.workplaces.match(self.text, self.words, first) if first is not None else None
+                return kind is not None and kind[1]  # a named unit (not "Công ty" itself)
+        return False
+
     def chain_end(self, index: int) -> int | None:
         """End offset of a chain of titles starting at word ``index``."""
         end = self.element_end(index)
@@ -502,6 +512,9 @@ class _Reader:
                     self.words[following], self.text):
                 return end  # only "kiêm ..." goes on after a plain space
             more = self.element_end(following) if following is not None else None
+            if more is None and following is not None and "," in separator.group() and self.unit_ends_at(end):
+                # "công nhân Phân xưởng chế biến, Công ty cổ phần ...": the unit's company
+                more = self.org_end_at.get(self.words[following].start)
             if more is None:
                 return end
             end = more
