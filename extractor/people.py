@@ -42,6 +42,7 @@ __all__ = ["find_people", "merge_people", "title_organisation"]
 LABEL = "PERSON"
 
 _MAX_SYLLABLES = 5
+_UNIT_REACH = 8  # words back from a role element's end to its unit's kind word
 _MAX_LOWER_RUN = 3  # lower-case syllables closing a workplace name: "An ninh kinh tế"
 # A name found with no cue but its family name must be a full name: two syllables
 # (`Hà Nội`, `Cao Bằng`, `Đào Tạo` in a title-cased heading) are too often something else.
@@ -51,7 +52,7 @@ _SPACES = re.compile(r"[ \t]+")
 _NAME_JOINERS = frozenset({"'", "’", "-"})
 # Between a name and its role: ` - `, `, `, ` (`; a comma may end a hard-wrapped line of a
 # scanned page (`thầy Vì Văn Sương,⏎Hiệu trưởng ...`).
-_ROLE_SEPARATOR = re.compile(r"[ \t]*(?:[-(][ \t]*|,[ \t]*(?:\n[ \t]*)?)")
+_ROLE_SEPARATOR = re.compile(r"[ \t]*(?:[-(|][ \t]*|,[ \t]*(?:\n[ \t]*)?)")  # `|`: a table's next cell
 # A hard-wrapped line between a title and the name after it: `Đại tướng⏎Võ Nguyên Giáp`.
 _WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
 # Between names that share the post a verb gives after the last: `A, B và C được bầu giữ chức ...`.
@@ -449,8 +450,10 @@ class _Reader:
             if not (word.text.isalpha() and word.text.islower()) or is_name_breaker(word, self.text):
                 return index
             position += 1
-            if position < len(self.words) and self.spaced(position) and self.words[position].start in self.org_end_at:
-                return position
+            if position < len(self.words) and self.words[position].start in self.org_end_at and (
+                    self.spaced(position) or _TITLE_SEPARATOR.fullmatch(
+                        self.text[self.words[position - 1].end : self.words[position].start])):
+                return position  # also "Khoa Kiểm soát nhiễm khuẩn, Bệnh viện ...": the unit's parent
         return index
 
     def closed_end(self, end: int) -> int:
@@ -489,13 +492,15 @@ class _Reader:
         return end
 
     def unit_ends_at(self, end: int) -> bool:
-        """Whether an organisation ending at ``end`` is a unit named by a workplace kind
-        (``Phân xưởng``, ``Tổ``, ``phòng``, ``khoa``), which its company may follow."""
-        for org in self.orgs:
-            if org.end == end:
-                first = self.word_at(org.start)
-                kind = self.vocab.workplaces.match(self.text, self.words, first) if first is not None else None
-                return kind is not None and kind[1]  # a named unit (not "Công ty" itself)
+        """Whether a title element ending at ``end`` names a unit by a workplace kind
+        (``Phân xưởng ...``, ``Tổ ...``, ``khoa ...``), which its company may follow."""
+        last = self.word_ending_at(end)
+        if last is None:
+            return False
+        for index in range(max(0, last - _UNIT_REACH), last + 1):
+            kind = self.vocab.workplaces.match(self.text, self.words, index)
+            if kind is not None and kind[1]:  # a named unit (not "Công ty" itself)
+                return True
         return False
 
     def chain_end(self, index: int) -> int | None:
