@@ -588,6 +588,8 @@ class _Parser:
                 break
             token = tokens[position]
             if token.text[0].isupper():
+                if position > index and self.starts_named_body(position):
+                    break  # "Phân xưởng Đóng gói" + "Công ty cổ phần ...": the unit's company
                 position += 1
                 continue
             if token.text.isdigit() and position > index and (
@@ -613,6 +615,11 @@ class _Parser:
         if closing and position > index and self.closing_syllable(position):
             position += 1  # a unit of a company: "Tổ Cơ điện:", "phòng Kỹ thuật;"
         return position
+
+    def starts_named_body(self, position: int) -> bool:
+        """Whether a company, hospital, school ... (an anaphoric kind) is named at ``position``."""
+        return any(body.section == "named" and body.anaphoric
+                   for _, body in self.tables.bodies.matches(self.text, self.tokens, position))
 
     def closing_syllable(self, position: int) -> bool:
         """Whether the lower-case word at ``position`` ends the capitalised name before it:

@@ -427,6 +427,8 @@ class _Reader:
             if name_end == last:
                 return end  # "khoa" with no name: not a workplace
             last = name_end
+            while (linked := self.linked_name_words(last)) is not None:
+                last = linked  # "khoa Nhà nước và Pháp luật": lower-case words between capitalised ones
             if last < len(self.words) and self.spaced(last) and self.words[last].text.isdigit():
                 last += 1  # a number ends the name: "thôn Kon Rờ Bàng 1", "Phân xưởng May 2"
             # One lower-case syllable closing the name before punctuation: "khoa Cấp cứu)",
@@ -439,6 +441,19 @@ class _Reader:
             if last < len(self.words) and self.spaced(last) and self.words[last].start in self.org_end_at:
                 return self.org_end_at[self.words[last].start]
         return self.words[last - 1].end
+
+    def linked_name_words(self, index: int) -> int | None:
+        """End (word index) of a name going on after one or two lower-case words at ``index``
+        that link it to more capitalised syllables (``Nhà nước`` + ``và`` + ``Pháp luật``)."""
+        for size in (1, 2):
+            after = index + size
+            if after >= len(self.words) or not all(
+                    self.spaced(i) and self.words[i].text.islower() and not is_name_breaker(self.words[i], self.text)
+                    for i in range(index, after)):
+                return None
+            if self.spaced(after) and _is_syllable(self.words[after]) and self.words[after].start not in self.org_end_at:
+                return self.name_end(after)
+        return None
 
     def lower_run_before_org(self, index: int) -> int:
         """``index`` moved over lower-case syllables that end the name right before the
@@ -460,8 +475,9 @@ class _Reader:
         """``end`` moved over a lower-case last syllable the name reader left out (``Tổ Bảo`` +
         ``vệ``, ``Tổ chức - Hành`` + ``chính``)."""
         following = self.word_at(end + 1) if self.text[end : end + 1] == " " else None
-        if following is not None and self.words[following - 1].text[:1].isupper() and self.closes_name(following):
-            return self.words[following].end
+        if following is not None and self.words[following - 1].text[:1].isupper() and self.closes_name(following) and (
+                self.unit_ends_at(end)):
+            return self.words[following].end  # a unit's name, not "Công ty ... Hậu Giang" + "hỏi:"
         return end
 
     def closes_name(self, index: int) -> bool:
