@@ -255,6 +255,7 @@ class _Reader:
 
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
+        short: list[_Candidate] = []  # "chị Loan": a person only when "... Thị Loan" is named in full
         for match in self.vocab.honorifics.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
             degree = self.vocab.degrees.for_text(self.text).match(self.text, match.end())
@@ -269,6 +270,8 @@ class _Reader:
             minimum = 1 if self.vocab.short_forms.get(match.group(1)) else 2
             if last - first >= minimum and self.acceptable(first, last, match.group(1)):
                 found.append(_Candidate(first, last, match.group(1), 0))
+            elif last - first == 1 and self.acceptable(first, last, match.group(1)):
+                short.append(_Candidate(first, last, match.group(1), 0))
         for match in self.vocab.credits.for_text(self.text).finditer(self.text):
             first = self.word_at(match.end())
             if first is not None and _is_syllable(self.words[first]):
@@ -301,6 +304,8 @@ class _Reader:
             elif surname and last - first >= _MIN_SYLLABLES_UNCUED:
                 found.append(_Candidate(first, last, None, 3))
         found += self.repeats(found)
+        given = {self.words[c.last - 1].key for c in found if c.last - c.first >= 2}
+        found += [c for c in short if self.words[c.first].key in given]
         return found + self.titled_given_names(found)
 
     def titled_given_names(self, found: list[_Candidate]) -> list[_Candidate]:
