@@ -322,6 +322,8 @@ class _Parser:
         """End of a capitalised place name at ``index`` that the gazetteer does not know, or ``index``."""
         if not self.spaced(index) or index >= len(self.tokens) or not self.tokens[index].text[0].isupper():
             return index
+        if self.tokens[index - 1].text.isupper():
+            return index  # a heading in capitals: "LĐLĐ HUYỆN LÀM TRƯỞNG ĐOÀN" names no place
         if self.tables.bodies.matches(self.text, self.tokens, index):
             return index  # "LĐLĐ huyện Ủy ban ...": another body
         position = index

@@ -220,6 +220,19 @@ class _Reader:
             position += 1
         return position
 
+    def upper_name_end(self, index: int) -> int:
+        """End (word index) of a name written in capitals after an honorific in capitals,
+        before a title or an organisation (``QUÀNG VĂN HỢI, PHÓ CHỦ TỊCH ...``)."""
+        position = index
+        while position < len(self.words) and position - index < _MAX_SYLLABLES:
+            word = self.words[position]
+            if not (word.text.isalpha() and word.text.isupper()) or (position > index and not self.spaced(position)):
+                break
+            if self.vocab.titles.match(self.text, self.words, position) or word.start in self.org_end_at:
+                break
+            position += 1
+        return position if position - index >= 2 else index
+
     def acceptable(self, first: int, last: int, honorific: str | None, place_ok: bool = False) -> bool:
         start, end = self.words[first].start, self.words[last - 1].end
         name = self.text[start:end]
@@ -267,6 +280,8 @@ class _Reader:
             if title and title[0] > 1:
                 continue  # "các đ/c Ủy viên BCH", "đồng chí Chủ tịch CĐCS": a post, no name
             last = self.name_end(first)
+            if last == first and match.group(1).isupper():
+                last = self.upper_name_end(first)  # a heading in capitals: "ĐỒNG CHÍ QUÀNG VĂN HỢI, ..."
             minimum = 1 if self.vocab.short_forms.get(match.group(1)) else 2
             if last - first >= minimum and self.acceptable(first, last, match.group(1)):
                 found.append(_Candidate(first, last, match.group(1), 0))
