@@ -1033,6 +1033,12 @@ def is_name_breaker(word: Word, text: str) -> bool:
     return _tables().name_breakers.has(word, text)
 
 
+def is_address_word(word: Word, text: str) -> bool:
+    """Whether ``word`` is a lower-case word addressing a person (``chị``, ``anh``, ``ông``,
+    ``bà``: org_names.yaml ``address_words``), after which a person's name comes."""
+    return _tables().address_words.has(word, text)
+
+
 def role_organisation(role: str, province: str | None = None) -> str | None:
     """The canonical organisation a person's role names (the last one, the main post).
 

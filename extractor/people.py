@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from extractor.data import load_resource
 from extractor.found import Found
 from extractor.linking import PhraseTable, Word, WordSet, fold, words
-from extractor.organisations import is_name_breaker
+from extractor.organisations import is_address_word, is_name_breaker
 from extractor.places import is_place_name, named_area_spans, unit_at
 from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
@@ -439,6 +439,9 @@ class _Reader:
         last = index + size
         if named:
             name_end = self.name_end(last) if last < len(self.words) and self.spaced(last) else last
+            if name_end == last and last < len(self.words) and self.spaced(last):
+                # "Tổ công đoàn Phòng Kế toán": lower-case words, then the name (maybe an organisation's)
+                name_end = self.linked_name_words(last, into_org=True) or last
             if name_end == last and last < len(self.words) and self.spaced(last) and (
                     self.words[last].text.isupper() and self.words[last].text.isalnum()):
                 name_end = last + 1  # a code for a name: "Phân xưởng SMT"
@@ -462,17 +465,21 @@ class _Reader:
                 return self.org_end_at[self.words[last].start]
         return self.words[last - 1].end
 
-    def linked_name_words(self, index: int) -> int | None:
+    def linked_name_words(self, index: int, into_org: bool = False) -> int | None:
         """End (word index) of a name going on after one or two lower-case words at ``index``
         that link it to more capitalised syllables (``Nhà nước`` + ``và`` + ``Pháp luật``)."""
         for size in (1, 2):
             after = index + size
             if after >= len(self.words) or not all(
                     self.spaced(i) and self.words[i].text.islower() and not is_name_breaker(self.words[i], self.text)
-                    for i in range(index, after)):
+                    and not is_address_word(self.words[i], self.text) for i in range(index, after)):
                 return None
-            if self.spaced(after) and _is_syllable(self.words[after]) and self.words[after].start not in self.org_end_at:
-                return self.name_end(after)
+            if self.spaced(after) and _is_syllable(self.words[after]):
+                org_end = self.org_end_at.get(self.words[after].start)
+                if org_end is None:
+                    return self.name_end(after)
+                if into_org:
+                    return self.word_ending_at(org_end) + 1
         return None
 
     def lower_run_before_org(self, index: int) -> int:
