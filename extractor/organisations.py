@@ -514,6 +514,13 @@ class _Parser:
                 written = self.text[self.tokens[position].start : self.tokens[name_end - 1].end]
                 parts.append(_title_if_upper(normalize_tones(written)))
                 position = name_end
+        if body.within and position > end and self.spaced(position) and self.starts_named_body(position) and (
+                depth < _MAX_DEPTH):
+            # "Phân xưởng Đóng gói Công ty cổ phần ...": the unit and its company, one body
+            parent = self.org_at(position, depth + 1)
+            if parent is not None and parent.canonical and parent.needs_parent is None:
+                return _Org(index, parent.end_word, f"{' '.join(parts)} {parent.canonical}", "grassroots",
+                            parent.province, body.section, written_place=parent.written_place)
         level = body.level or "grassroots"
         province = self.province if level != "national" else None
         written_province = None

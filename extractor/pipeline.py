@@ -52,6 +52,7 @@ def add_found(doc: Doc, found: Iterable[Found], blocked_by: frozenset[str]) -> N
     group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else doc.spans.setdefault(SPANS_KEY, [])
     blocked = [(*span_offsets(span), span._.attrs or {}) for span in group if span.label_ in blocked_by]
     new: list[Span] = []
+    taken = {(span.start_char, span.end_char) for span in group}
     for item in found:
         if any(_blocks(item, start, end, attrs) for start, end, attrs in blocked):
             continue
@@ -63,9 +64,13 @@ def add_found(doc: Doc, found: Iterable[Found], blocked_by: frozenset[str]) -> N
             # kept in the attributes, which are what the output reports.
             span = doc.char_span(item.start, item.end, label=item.label, alignment_mode="expand")
             attrs.update({EXACT_START: item.start, EXACT_END: item.end})
-        if span is None:
+        if span is None or (span.start_char, span.end_char) in taken:
+            # Span extension values are keyed by character offsets: a second span over the
+            # same characters (two recognisers' spans widened to one underthesea word) would
+            # overwrite the first one's fields. The first recogniser keeps them.
             continue
         span._.attrs = attrs
+        taken.add((span.start_char, span.end_char))
         new.append(span)
     doc.spans[SPANS_KEY] = sorted([*group, *new], key=lambda s: (s.start_char, -s.end_char))
 

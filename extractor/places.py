@@ -485,7 +485,8 @@ def _unit_place_at(text: str, text_words: list[Word], index: int, gazetteer: _Ga
                     text_words[name_index].start,
                 )
             continue
-        allows_foreign = unit.unit_type in ("province", "city")
+        # Neighbouring countries have provinces and districts too: "tỉnh Kratie", "huyện Snuol".
+        allows_foreign = unit.unit_type in ("province", "city") or unit.word == "huyện"
 
         def accept(place: Place, key: tuple[str, ...], unit: _Unit = unit, foreign: bool = allows_foreign) -> bool:
             return place.division in unit.divisions or (foreign and place.division == "foreign")

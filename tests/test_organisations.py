@@ -147,6 +147,17 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
          ["Trung tâm Tư vấn pháp luật Công đoàn tỉnh Sơn La"]),
         ("đồng chí Hà Thị Nga, Chủ tịch Hội LHPN Việt Nam", ["Hội Liên hiệp Phụ nữ Việt Nam"]),
         ("Chủ tịch Công đoàn xã Nậm Ty dự", ["Công đoàn xã Nậm Ty"]),
+        ("chị Huỳnh Thị Bé Ba, công nhân Phân xưởng Đóng gói Công ty cổ phần Chế biến Thủy sản Phú Tân cho biết",
+         ["Phân xưởng Đóng gói Công ty cổ phần Chế biến Thủy sản Phú Tân"]),
+        ("Trường Tiểu học Kim Đồng trao quà; thầy Trần Văn Hậu, Hiệu trưởng nhà trường bày tỏ cảm ơn",
+         ["Trường Tiểu học Kim Đồng", "Trường Tiểu học Kim Đồng"]),
+        ("tặng quà cho người lao động đang làm việc tại các nông trường cao su ở huyện Lộc Ninh", []),
+        ("Trưởng Ban Quản lý các KCN tỉnh Lê Quang Thoại; Thường trực Hội đồng Thi đua - Khen thưởng LĐLĐ tỉnh",
+         ["Ban Quản lý các Khu công nghiệp tỉnh Sơn La",
+          "Thường trực Hội đồng Thi đua - Khen thưởng Liên đoàn Lao động tỉnh Sơn La"]),
+        ("Chị Thạch Thị Sô Phi, Tổ phó Tổ công đoàn Phân xưởng May 2, Công ty TNHH May mặc Tân Hưng",
+         ["Tổ công đoàn Phân xưởng May 2", "Công ty TNHH May mặc Tân Hưng"]),
+        ("- Ban Quan hệ lao động Tổng LĐLĐ;", ["Ban Quan hệ lao động Tổng Liên đoàn Lao động Việt Nam"]),
         ("2. Anh Trịnh Văn Luận - thợ điện Tổ Cơ điện: 2.000.000 đồng; 4. Chị Đỗ Thị Quyên - nhân viên phòng Kỹ thuật.",
          ["Tổ Cơ điện", "Phòng Kỹ thuật"]),
         ("phối hợp với phòng Hành chính - Nhân sự tổ chức khám; chị Hà, Trưởng phòng Hành chính - Nhân sự, làm Phó",
@@ -160,7 +171,9 @@ def test_unit_alone_in_an_official_document_is_the_header_issuers() -> None:
          "hospital-then-alone", "inspectorate-of-a-department", "commune-union-abbreviated", "commune-party-committee",
          "industrial-zone-union", "provincial-inspectorate", "district-offices", "legal-aid-centre",
          "women-union-abbreviated", "commune-the-gazetteer-lacks", "unit-name-closed-by-lower-case-syllable",
-         "unit-name-completed-from-its-whole-mention", "front-committee-abbreviated", "person-after-an-unresolved-unit"],
+         "unit-name-completed-from-its-whole-mention",
+         "unit-and-its-company-one-body", "school-written-nha-truong", "state-farm-is-no-school", "zone-board-and-award-council",
+         "union-group-of-a-workshop", "general-confederation-without-viet-nam", "front-committee-abbreviated", "person-after-an-unresolved-unit"],
 )
 def test_more_bodies(text: str, expected: list[str]) -> None:
     assert [canonical for _, canonical, _, _ in orgs(text, "Sơn La")] == expected

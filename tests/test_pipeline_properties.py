@@ -122,3 +122,18 @@ def test_nfd_input_keeps_offsets_into_the_nfd_text() -> None:
     ]
     assert [step.name for step in document.cleaning] == ["boilerplate"]
     assert _grounded(document.model_copy(update={"text": None}), text) == []
+
+
+def test_two_spans_over_the_same_characters_keep_the_first_ones_fields() -> None:
+    # Span extension values are keyed by character offsets. underthesea makes "Y Khoa Niê" one
+    # word, so a PERSON "Y" and an ORG "Khoa Niê" both widen to it; the second once overwrote the
+    # first one's fields (a person's name and role on an ORG, which then failed validation).
+    from extractor.found import Found
+    from extractor.pipeline import SPANS_KEY, add_found, build_pipeline
+
+    doc = build_pipeline().make_doc("chỉ định ông Y Khoa Niê làm Chủ tịch lâm thời")
+    start = doc.text.index("Y Khoa")
+    add_found(doc, [Found("PERSON", start, start + 1, {"name": "Y", "honorific": "ông", "role": None})], frozenset())
+    add_found(doc, [Found("ORG", start + 2, start + 10, {"canonical": "Khoa Niê", "level": None, "province": None})],
+              frozenset())
+    assert [(span.label_, span._.attrs.get("name")) for span in doc.spans[SPANS_KEY]] == [("PERSON", "Y")]
