@@ -239,6 +239,7 @@ def write(gold: GoldDocument) -> None:
 DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
           "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+SCALES.update({"ty": 10**9, "ti": 10**9, "trieu": 10**6, "nghin": 10**3, "ngan": 10**3})  # text without diacritics
 
 
 def read_number(tok: str) -> float:
@@ -271,7 +272,8 @@ def read_words(words: list[str]) -> int | None:
 
 
 def read_money(text: str) -> int | None:
-    s = re.sub(r"\s*(đồng|đ|VNĐ|VND|vnđ)\s*$", "", text.strip())
+    s = re.sub(r"\s*(đồng|dong|đ|VNĐ|VND|vnđ)\s*$", "", text.strip())
+    s = re.sub(r"(?<=\d)[đd]$", "", s)  # "200.000đ", "200.000d"
     toks = s.split()
     if not toks:
         return None
@@ -325,7 +327,10 @@ def cross_check(gold: GoldDocument) -> list[str]:
     notes = []
     for e in gold.entities:
         if e.label == "MONEY":
-            got = read_money(e.text)
+            try:
+                got = read_money(e.text)
+            except ValueError:  # a surface the naive reader cannot parse: a human looks at it
+                got = None
             if got != e.value:
                 notes.append(f"MONEY {e.text!r}: annotated {e.value}, naive reading {got}")
         elif e.label == "PERCENT":
