@@ -112,6 +112,7 @@ class _Tables:
     branches: PhraseTable
     surnames: WordSet
     address_words: WordSet
+    titles: PhraseTable
 
 
 @dataclass(slots=True)
@@ -211,6 +212,7 @@ def _tables() -> _Tables:
         number_words=number_words,
         branches=names["branches"],
         address_words=address_words,
+        titles=_phrase_table_of(entry["title"] for entry in load_resource("titles.yaml")["titles"]),
         surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
     )
 
@@ -225,6 +227,13 @@ def _phrases(phrases) -> PhraseTable | None:
 
 
 @lru_cache(maxsize=8)
+def _phrase_table_of(phrases) -> PhraseTable:
+    table = PhraseTable()
+    for phrase in phrases:
+        table.add(phrase, True)
+    return table
+
+
 def _tokens(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with organisation abbreviations read as their expansion.
 
@@ -510,6 +519,9 @@ class _Parser:
                     parts.append(descriptor.canonical)
                 position += size
             name_end = self.proper_name_end(position, closing=body.within is not None) if self.spaced(position) else position
+            if name_end == position and position > end and self.spaced(position) and (
+                    position < len(self.tokens) and self.tokens[position].text.isdigit()):
+                name_end = position + 1  # a number after a trade word: "Phân xưởng Chế biến 1"
             if name_end > position:
                 written = self.text[self.tokens[position].start : self.tokens[name_end - 1].end]
                 parts.append(_title_if_upper(normalize_tones(written)))
@@ -652,6 +664,8 @@ class _Parser:
             if following >= len(self.tokens) or not _NAME_GAP.fullmatch(self.gap(following)):
                 return 0
             nxt = self.tokens[following]
+            if nxt.text[0].isupper() and self.title_at(following):
+                return 0  # "Trường ... Mỏ Vàng và Trưởng thôn Khe Cam ...": the next person's post
             if nxt.text[0].isupper() or (
                 nxt.text.isdigit() and self.tables.number_words.has(self.tokens[following - 1], self.text)
             ):
@@ -659,6 +673,12 @@ class _Parser:
             if self.tables.name_breakers.has(nxt, self.text) or self.tables.address_words.has(nxt, self.text):
                 return 0
         return 0
+
+    def title_at(self, position: int) -> bool:
+        """Whether a person's post of two words or more starts at ``position`` (``Trưởng thôn``,
+        ``Phó Chủ tịch``): a name never links across a conjunction to it."""
+        match = self.tables.titles.match(self.text, self.tokens, position)
+        return match is not None and match[0] >= 2
 
     # -- the whole text
 
@@ -734,12 +754,14 @@ class _Parser:
         elliptical list (``Văn phòng, Ban Dân vận Tỉnh ủy``) or the report's own organisation."""
         resolved: list[_Org] = []
         named_home = self.home_organisation([org for org in found if not org.anaphoric])
+        unresolved: list[_Org] = []
         for org in found:
             if not org.anaphoric:
                 resolved.append(org)
                 continue
             target = self.anaphora_target(org.needs_parent, found)
             if target is None:
+                unresolved.append(org)
                 continue
             if fold(org.needs_parent) in self.tables.home_kinds and (
                 named_home is None or named_home.canonical != target.canonical
@@ -750,6 +772,14 @@ class _Parser:
             level = "grassroots" if org.prefix else target.level
             resolved.append(replace(org, canonical=canonical, level=level, province=target.province,
                                     needs_parent=None, anaphoric=False))
+        # "Chủ tịch CĐCS ..." where the report names its CĐCS only as "CĐCS Công ty": the union is
+        # known once "Công ty" is resolved.
+        for org in unresolved:
+            target = self.anaphora_target(org.needs_parent, resolved)
+            if target is not None and fold(org.needs_parent) not in self.tables.home_kinds:
+                resolved.append(replace(org, canonical=target.canonical, level=target.level,
+                                        province=target.province, needs_parent=None, anaphoric=False))
+        resolved.sort(key=lambda org: org.start_word)
         # "Đội sản xuất số 2" of a decision about one company is that company's.
         for position, org in enumerate(resolved):
             if org.within and org.canonical:

@@ -567,9 +567,13 @@ class _Reader:
                 return end
             end = more
 
+    def verb_post(self, last: int) -> str | None:
+        """The post a verb right after the name gives (``bầu bà X giữ chức Chủ tịch ...``)."""
+        return self.role_from(self.words[last - 1].end, last, verb_only=True)
+
     def role_after(self, last: int) -> str | None:
         end = self.words[last - 1].end
-        role = self.role_from(end, last)
+        role = self.role_from(end, None)
         note = _BRACKET_NOTE.match(self.text, end) if role is None else None
         if note is not None:
             # A note in brackets between the name and its title: "(SN 1985), công nhân ...",
@@ -577,10 +581,10 @@ class _Reader:
             role = self.role_from(note.end(), None)
         return role
 
-    def role_from(self, end: int, last: int | None) -> str | None:
+    def role_from(self, end: int, last: int | None, verb_only: bool = False) -> str | None:
         """The title chain after a separator at offset ``end`` or, when ``last`` is the word
         right after the name, after a verb (``giữ chức``, ``làm``)."""
-        separator = _ROLE_SEPARATOR.match(self.text, end)
+        separator = None if verb_only else _ROLE_SEPARATOR.match(self.text, end)
         if separator:
             following = self.word_at(separator.end())
             if following is not None:
@@ -694,14 +698,16 @@ class _Reader:
         ordered = sorted(chosen, key=lambda c: c.first)
         for position, candidate in enumerate(ordered):
             start, end = self.words[candidate.first].start, self.words[candidate.last - 1].end
-            role = self.role_after(candidate.last) or self.shared_post(ordered[position + 1 :], end)
+            role = self.role_after(candidate.last)
             if candidate.alone_on_line:
                 below, above = self.signature_lines(candidate)
                 role = role or below or above
             before = self.role_before(candidate)
             if role and before and self.is_rank(before):
                 role = f"{before}, {role}"  # "Đại tá Hồ Sĩ Lâm, Chỉ huy trưởng ...": both
-            role = role or before
+            # A title bound to the name wins over a post a verb gives after it ("Phó Hiệu
+            # trưởng X làm Trưởng ban tổ chức": the role is Phó Hiệu trưởng).
+            role = role or before or self.verb_post(candidate.last) or self.shared_post(ordered[position + 1 :], end)
             if (degree := self.degrees.get(start)) is not None:
                 role = f"{degree}, {role}" if role else degree  # "KS., Phó Trưởng phòng ..."
             result.append(Found(LABEL, start, end, {
