@@ -635,7 +635,18 @@ class _Parser:
             position += linked
         if closing and position > index and self.closing_syllable(position):
             position += 1  # a unit of a company: "Tổ Cơ điện:", "phòng Kỹ thuật;"
+        if closing:
+            # "phòng Hành chính - Nhân sự Nguyễn Thị Thu Hà": a unit's name stops where a full name starts
+            position = next((p for p in range(index + 1, position - 2) if self.person_name_at(p, position)), position)
         return position
+
+    def person_name_at(self, index: int, end: int) -> bool:
+        """Whether three or more title-case words from ``index`` (before ``end``) begin with a
+        family name: a person's full name."""
+        words_ = self.tokens[index : min(end, index + 4)]
+        return len(words_) >= 3 and self.tables.surnames.has(words_[0], self.text) and all(
+            w.text[0].isupper() and w.text[1:].islower() and w.text.isalpha() for w in words_[:3]) and all(
+            self.spaced(i) for i in range(index + 1, index + 3))
 
     def starts_named_body(self, position: int) -> bool:
         """Whether a company, hospital, school ... (an anaphoric kind) is named at ``position``."""

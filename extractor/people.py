@@ -270,6 +270,8 @@ class _Reader:
         found: list[_Candidate] = []
         short: list[_Candidate] = []  # "chị Loan": a person only when "... Thị Loan" is named in full
         for match in self.vocab.honorifics.for_text(self.text).finditer(self.text):
+            if self.inside_a_name(match):
+                continue  # "Tổ Tiếng Anh Hồ Thị Bích Vân": "Anh" ends a name here, it addresses no one
             first = self.word_at(match.end())
             degree = self.vocab.degrees.for_text(self.text).match(self.text, match.end())
             if degree is not None:
@@ -322,6 +324,15 @@ class _Reader:
         given = {self.words[c.last - 1].key for c in found if c.last - c.first >= 2}
         found += [c for c in short if self.words[c.first].key in given]
         return found + self.titled_given_names(found)
+
+    def inside_a_name(self, match: re.Match) -> bool:
+        """Whether a capitalised honorific that needs two syllables after it (``Anh``, ``Chị``)
+        follows a capitalised word: then it is that name's last syllable."""
+        honorific = match.group(1)
+        if not honorific[:1].isupper() or self.vocab.short_forms.get(honorific):
+            return False
+        index = self.word_at(match.start())
+        return index is not None and self.spaced(index) and _is_syllable(self.words[index - 1])
 
     def titled_given_names(self, found: list[_Candidate]) -> list[_Candidate]:
         """A person named again by post and given name: "Theo Thượng tá Lũy", "Phó Chủ tịch
@@ -447,6 +458,8 @@ class _Reader:
                 name_end = last + 1  # a code for a name: "Phân xưởng SMT"
             if name_end - last >= 3 and self.has_surname(last):
                 return end  # "Trưởng thôn Đỗ Văn Tình": a person's full name, not the village's
+            name_end = next((p for p in range(last + 1, name_end - 2) if self.has_surname(p)), name_end)
+            # "Tổ trưởng Tổ Tiếng Anh Hồ Thị Bích Vân": the unit's name stops where a full name starts
             if name_end == last:
                 return end  # "khoa" with no name: not a workplace
             last = name_end
