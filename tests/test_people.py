@@ -328,7 +328,8 @@ def test_person_cue_examples() -> None:
 @given(st.text(alphabet=st.sampled_from(list("ÔĐôđng Vàng A Lả Lò Thành/c:,-\n. ")) | st.characters(), max_size=80))
 def test_any_text_gives_sorted_slices(text: str) -> None:
     found = find_people(text)
+    normalised = normalize(text).text  # what the recogniser reads (a tab or a no-break space is a space)
     for item in found:
         assert 0 <= item.start < item.end <= len(text)
-        assert item.attrs["name"] == text[item.start : item.end]
+        assert item.attrs["name"] == normalised[item.start : item.end]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
