@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent
