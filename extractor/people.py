@@ -144,10 +144,17 @@ def _vocab() -> _Vocab:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Workplace:
+    named: bool  # capitalised words after the kind name it: "khoa Dược"
+    unit: bool  # a unit of a company or hospital, which may follow it after a comma
+
+
 def _workplaces(entries) -> PhraseTable:
     table = PhraseTable()
     for entry in entries:
-        table.add(entry["word"], bool(entry.get("named")), entry.get("case", "any"))
+        table.add(entry["word"], _Workplace(bool(entry.get("named")), bool(entry.get("unit"))),
+                  entry.get("case", "any"))
     return table
 
 
@@ -446,9 +453,9 @@ class _Reader:
         match = self.vocab.workplaces.match(self.text, self.words, index)
         if match is None:
             return end
-        size, named = match
+        size, kind = match
         last = index + size
-        if named:
+        if kind.named:
             name_end = self.name_end(last) if last < len(self.words) and self.spaced(last) else last
             if name_end == last and last < len(self.words) and self.spaced(last):
                 # "Tổ công đoàn Phòng Kế toán": lower-case words, then the name (maybe an organisation's)
@@ -553,9 +560,11 @@ class _Reader:
         last = self.word_ending_at(end)
         if last is None:
             return False
-        for index in range(max(0, last - _UNIT_REACH), last + 1):
+        # Only the element itself: back to the comma before it ("Tổ trưởng Tổ X, Phó Chủ tịch ...").
+        first = bisect_left(self.starts, self.text.rfind(",", 0, end) + 1)
+        for index in range(max(first, last - _UNIT_REACH), last + 1):
             kind = self.vocab.workplaces.match(self.text, self.words, index)
-            if kind is not None and kind[1]:  # a named unit (not "Công ty" itself)
+            if kind is not None and kind[1].unit:  # a company's unit (not "Công ty", not "tỉnh")
                 return True
         return False
 
