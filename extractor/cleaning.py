@@ -173,9 +173,7 @@ def _names() -> _Names:
             for entry in entries:
                 for form in [entry["canonical"], *entry.get("forms", [])]:
                     after_kind.add(form, list_name == "descriptors")
-    titles = PhraseTable()
-    for entry in load_resource("titles.yaml")["titles"]:
-        titles.add(entry["title"], True)
+    titles = PhraseTable.of(entry["title"] for entry in load_resource("titles.yaml")["titles"])
     return _Names(
         bodies=bodies,
         after_kind=after_kind,

@@ -282,6 +282,14 @@ class PhraseTable:
         self._bare_forms: dict[str, list[_Form]] = {}
         self.max_words = 0
 
+    @classmethod
+    def of(cls, phrases: Iterable[str], value: object = True) -> PhraseTable:
+        """A table of ``phrases``, each mapped to ``value`` (a set of phrases to look for)."""
+        table = cls()
+        for phrase in phrases:
+            table.add(phrase, value)
+        return table
+
     def add(self, form: str, value: object, case: str = "any", unaccented: bool = True) -> None:
         """Add a written form; ``unaccented=False`` keeps it from matching without diacritics
         (``bản`` "village" would be every ``ban`` "board" of an unaccented text)."""

@@ -191,10 +191,7 @@ def _tables() -> _Tables:
     generic = load_resource(GENERIC_RESOURCE)
     tables = {}
     for key in ("after", "before", "lowercase_union_before"):
-        table = PhraseTable()
-        for entry in generic[key]:
-            table.add(entry["words"], True)
-        tables[key] = table
+        tables[key] = PhraseTable.of(entry["words"] for entry in generic[key])
     return _Tables(
         bodies=bodies,
         names=names,
@@ -212,28 +209,16 @@ def _tables() -> _Tables:
         number_words=number_words,
         branches=names["branches"],
         address_words=address_words,
-        titles=_phrase_table_of(entry["title"] for entry in load_resource("titles.yaml")["titles"]),
+        titles=PhraseTable.of(entry["title"] for entry in load_resource("titles.yaml")["titles"]),
         surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
     )
 
 
 def _phrases(phrases) -> PhraseTable | None:
-    if not phrases:
-        return None
-    table = PhraseTable()
-    for phrase in phrases:
-        table.add(phrase, True)
-    return table
+    return PhraseTable.of(phrases) if phrases else None
 
 
 @lru_cache(maxsize=8)
-def _phrase_table_of(phrases) -> PhraseTable:
-    table = PhraseTable()
-    for phrase in phrases:
-        table.add(phrase, True)
-    return table
-
-
 def _tokens(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with organisation abbreviations read as their expansion.
 
@@ -340,7 +325,7 @@ class _Parser:
                 position == index or _NAME_GAP.fullmatch(self.gap(position)) and self.gap(position).strip() == ""
         ) and self.tokens[position].text[0].isupper() and self.tokens[position].text.isalpha():
             position += 1
-        if position - index >= 3 and self.tables.surnames.has(self.tokens[index], self.text):
+        if self.person_name_at(index, position):
             return index  # "Phó Chủ tịch UBND huyện Trần Văn Lâm": a person's full name, no place
         return position
 

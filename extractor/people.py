@@ -112,12 +112,6 @@ def _vocab() -> _Vocab:
         titles.add(entry["title"], _Title(entry["title"], entry.get("member_of"), entry.get("rank", False)))
         if entry.get("member_of"):
             member_of[fold(entry["title"])] = entry["member_of"]
-    not_names = PhraseTable()
-    for entry in cues["not_names"]:
-        not_names.add(entry["phrase"], True)
-    not_after = PhraseTable()
-    for entry in cues["not_after"]:
-        not_after.add(entry["words"], True)
     return _Vocab(
         honorifics=SpellingPattern(
             rf"(?<![^\W_])({_alternation([entry['form'] for entry in honorifics])})(?:[ \t]*:)?[ \t]+",
@@ -131,13 +125,13 @@ def _vocab() -> _Vocab:
         titles=titles,
         member_of=member_of,
         surnames=WordSet(entry["name"] for entry in load_resource("person_surnames.yaml")["surnames"]),
-        not_names=not_names,
-        not_after=not_after,
+        not_names=PhraseTable.of(entry["phrase"] for entry in cues["not_names"]),
+        not_after=PhraseTable.of(entry["words"] for entry in cues["not_after"]),
         term_words=WordSet(entry["word"] for entry in load_resource("titles.yaml")["term_words"]),
         title_prefixes=WordSet(entry["word"] for entry in load_resource("titles.yaml")["title_prefixes"]),
         workplaces=_workplaces(load_resource("titles.yaml")["workplaces"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
-        role_verbs=_phrase_table(entry["words"] for entry in cues["role_verbs"]),
+        role_verbs=PhraseTable.of(entry["words"] for entry in cues["role_verbs"]),
         degrees=SpellingPattern(
             rf"(?<![^\W_])({_alternation([entry['form'] for entry in load_resource('titles.yaml')['degrees']])})[ \t]+"
         ),
@@ -155,13 +149,6 @@ def _workplaces(entries) -> PhraseTable:
     for entry in entries:
         table.add(entry["word"], _Workplace(bool(entry.get("named")), bool(entry.get("unit"))),
                   entry.get("case", "any"))
-    return table
-
-
-def _phrase_table(phrases) -> PhraseTable:
-    table = PhraseTable()
-    for phrase in phrases:
-        table.add(phrase, True)
     return table
 
 
@@ -188,8 +175,11 @@ class _Reader:
         self.org_end_at = {org.start: org.end for org in self.orgs}
         self.org_ends = frozenset(org.end for org in self.orgs)
         self.areas = named_area_spans(text)
-        # Degrees by the offset where the name after them starts: "KS. Trần Văn Lực".
-        self.degrees = {match.end(): match.group(1) for match in self.vocab.degrees.for_text(text).finditer(text)}
+        # Degrees written before a name ("KS. Trần Văn Lực"), by where they start and by where
+        # the name after them starts.
+        degrees = list(self.vocab.degrees.for_text(text).finditer(text))
+        self.degree_at = {match.start(): match for match in degrees}
+        self.degrees = {match.end(): match.group(1) for match in degrees}
 
     # -- words and names
 
@@ -280,7 +270,7 @@ class _Reader:
             if self.inside_a_name(match):
                 continue  # "Tổ Tiếng Anh Hồ Thị Bích Vân": "Anh" ends a name here, it addresses no one
             first = self.word_at(match.end())
-            degree = self.vocab.degrees.for_text(self.text).match(self.text, match.end())
+            degree = self.degree_at.get(match.end())
             if degree is not None:
                 first = self.word_at(degree.end())  # "đồng chí KS. Trần Văn Lực"
             if first is None:

@@ -203,9 +203,7 @@ def _gazetteer() -> _Gazetteer:
     # Names recognised without a unit word: provinces and foreign places.
     excluded = {_key(entry["name"]) for entry in data["bare_requires_unit"]}
     joiners = WordSet(data["list_joiners"])
-    plural = PhraseTable()
-    for word in data["plural_before"]:
-        plural.add(word, True)
+    plural = PhraseTable.of(data["plural_before"])
     bare_names = frozenset(
         key
         for key, places in by_key.items()
@@ -663,8 +661,7 @@ def find_places(text: str) -> list[Found]:
     from extractor.people import find_people
 
     province = infer_province(text)
-    local = _local_names(text, matches, province)  # drops the bare names a longer local name covers
-    matches = sorted(matches + local, key=lambda m: m.start)
+    matches = sorted(_local_names(text, matches, province), key=lambda m: m.start)
     if not matches:
         return []
     blocked = [(f.start, f.end) for f in find_organisations(text, province)]
@@ -689,15 +686,14 @@ def named_area_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _local_names(text: str, matches: list[_Match], province: str | None) -> list[_Match]:
-    """District and city names of ``province`` written without their unit word; the bare
-    names they cover are removed from ``matches``."""
+    """``matches`` with the district and city names of ``province`` written without their
+    unit word added; such a name wins over a bare name it starts with (``Điện Biên Phủ``, the
+    city, in a Điện Biên report is no ``Điện Biên`` + ``Phủ``)."""
     if province is None:
-        return []
+        return matches
     gazetteer = _gazetteer()
     text_words = words(text)
-    taken = [(m.start, m.end) for m in matches]
-    unit_free = {(m.start, m.end): m.unit is None for m in matches}
-    replaced: set[tuple[int, int]] = set()
+    replaced: set[int] = set()
 
     def accept(place: Place, key: tuple[str, ...]) -> bool:
         return place.province == province and place.unit_type in ("district", "city") and not place.name.isdigit()
@@ -717,18 +713,13 @@ def _local_names(text: str, matches: list[_Match], province: str | None) -> list
         following_capitalised = end_word < len(text_words) and text_words[end_word].is_capitalised and (
             _UNIT_SPACE.fullmatch(text[text_words[end_word - 1].end : text_words[end_word].start]))
         start, end = word.start, text_words[end_word - 1].end
-        # A longer local name over a bare province name: "Điện Biên Phủ" (the city) in a
-        # Điện Biên report is no "Điện Biên" + "Phủ".
-        covered = [span for span in taken if _overlaps(start, end, [span])]
-        longer = bool(covered) and all(
-            start <= span_start and span_end < end and unit_free.get(span) for span_start, span_end in covered
-            for span in [(span_start, span_end)])
-        if not following_capitalised and (not covered or longer):
+        covered = [i for i, m in enumerate(matches) if m.start < end and start < m.end]
+        inside = all(start <= matches[i].start and matches[i].end < end and matches[i].unit is None for i in covered)
+        if not following_capitalised and inside:
             found.append(_Match(start, end, places, None, end_word, start))
-            replaced.update(covered if longer else ())
+            replaced.update(covered)
         index = end_word
-    matches[:] = [m for m in matches if (m.start, m.end) not in replaced]
-    return found
+    return [m for i, m in enumerate(matches) if i not in replaced] + found
 
 
 def scan_places(text: str) -> list[tuple[int, int, tuple[Place, ...], str | None]]:
