@@ -25,11 +25,6 @@ BINARY = bytes(range(256)) * 4
 
 
 @pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
 def archive(tmp_path: Path) -> Path:
     """a.txt, b.txt (a scan saved as .txt: binary, an error record), c.txt."""
     folder = tmp_path / "archive"

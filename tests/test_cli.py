@@ -17,11 +17,6 @@ REPORT = "Ngày 28 tháng 07 năm 2021\n\nHỗ trợ 3 đoàn viên số tiền 
 
 
 @pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
 def reports(tmp_path: Path) -> Path:
     folder = tmp_path / "reports"
     (folder / "sub").mkdir(parents=True)

@@ -402,11 +402,6 @@ def test_docstring_examples() -> None:
 
 
 @pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     """A corpus of two documents (dev, test) and a prediction folder for them."""
     root = tmp_path / "corpus"
