@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -639,19 +640,9 @@ class _Parser:
                    for _, body in self.tables.bodies.matches(self.text, self.tokens, position))
 
     def closing_syllable(self, position: int) -> bool:
-        """Whether the lower-case word at ``position`` ends the capitalised name before it:
-        punctuation or the line end follows (``Tổ Cơ điện:``, ``phòng Kỹ thuật.``, ``phòng
-        Hành chính - Nhân sự,``), as Vietnamese writes a name's second syllable in lower case.
-        A name breaker or a unit word (``tỉnh``) is never one."""
-        if position >= len(self.tokens) or not self.spaced(position):
-            return False
-        token = self.tokens[position]
-        if not (token.text.isalpha() and token.text.islower()) or self.tables.name_breakers.has(token, self.text):
-            return False
-        if unit_at(self.text, self.tokens, position) is not None:
-            return False
-        rest = self.text[token.end :].lstrip(" \t")
-        return not rest or rest[0] in _CLOSING_PUNCTUATION
+        """Whether the lower-case word at ``position`` ends the capitalised name before it
+        (``Tổ Cơ điện:``, ``phòng Kỹ thuật.``): see :func:`closes_name`."""
+        return self.spaced(position) and closes_name(self.text, self.tokens, position)
 
     def linked_words(self, position: int) -> int:
         """How many lower-case words at ``position`` link to a capitalised word or a number."""
@@ -883,7 +874,6 @@ class _Parser:
 # An official document's header: the issuer's lines, then its number ("Số: 78/BC-LĐLĐ").
 _NUMBER_LINE = re.compile(r"(?m)^[ \t]*Số[ \t]*[:.]")
 _HEADER_CHARS = 400
-_CLOSING_PUNCTUATION = frozenset(",.;:)\n")
 _MAX_PLACE_SYLLABLES = 4  # an unknown place written after a unit word: `xã Nậm Pồ`
 
 
@@ -1064,6 +1054,30 @@ def is_name_breaker(word: Word, text: str) -> bool:
     ['làm']
     """
     return _tables().name_breakers.has(word, text)
+
+
+def closes_name(text: str, text_words: Sequence[Word], index: int) -> bool:
+    """Whether the lower-case word at ``index`` is the last syllable of the capitalised name
+    before it: punctuation, the line end or a name breaker comes next (``Tổ Cơ điện:``,
+    ``khoa Cấp cứu)``, ``phòng Tổ chức - Hành chính làm ...``). Vietnamese writes the second
+    syllable of a word inside a name in lower case. A name breaker (``khoa Dược được bầu``) or
+    a unit word (``Công ty Hoàng Long tỉnh``) is never one.
+
+    >>> text = "Tổ trưởng Tổ Cơ điện: 2.000.000 đồng"
+    >>> closes_name(text, words(text), 4)
+    True
+    """
+    if index >= len(text_words):
+        return False
+    word = text_words[index]
+    if not (word.text.isalpha() and word.text.islower()) or is_name_breaker(word, text):
+        return False
+    if unit_at(text, text_words, index) is not None:
+        return False
+    rest = text[word.end :].lstrip(" \t")
+    if not rest or not rest[0].isalnum():
+        return True
+    return index + 1 < len(text_words) and is_name_breaker(text_words[index + 1], text)
 
 
 def is_address_word(word: Word, text: str) -> bool:

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from extractor.data import load_resource
 from extractor.found import Found
 from extractor.linking import PhraseTable, Word, WordSet, fold, words
-from extractor.organisations import is_address_word, is_name_breaker
+from extractor.organisations import closes_name, is_address_word, is_name_breaker
 from extractor.places import is_place_name, named_area_spans, unit_at
 from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
@@ -55,8 +55,6 @@ _NAME_JOINERS = frozenset({"'", "’", "-"})
 _ROLE_SEPARATOR = re.compile(r"[ \t]*(?:[-(|][ \t]*|,[ \t]*(?:\n[ \t]*)?)")  # `|`: a table's next cell
 # A hard-wrapped line between a title and the name after it: `Đại tướng⏎Võ Nguyên Giáp`.
 _WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
-# Between names that share the post a verb gives after the last: `A, B và C được bầu giữ chức ...`.
-_NAME_LIST_JOINER = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
 # A bracketed note right after a name, before its title: "(SN 1985), công nhân ...".
 _BRACKET_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 # Between two titles of one role: `Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh`.
@@ -95,6 +93,7 @@ class _Vocab:
     signature_notes: frozenset[str]
     role_verbs: PhraseTable
     degrees: SpellingPattern
+    name_list_joiner: re.Pattern  # between names sharing a post: `A, B và C được bầu giữ chức ...`
 
 
 def _alternation(forms: list[str]) -> str:
@@ -132,6 +131,8 @@ def _vocab() -> _Vocab:
         workplaces=_workplaces(load_resource("titles.yaml")["workplaces"]),
         signature_notes=frozenset(fold(entry["note"]) for entry in cues["signature_notes"]),
         role_verbs=PhraseTable.of(entry["words"] for entry in cues["role_verbs"]),
+        name_list_joiner=re.compile(
+            r"[ \t]*,[ \t]*|[ \t]+(?:" + "|".join(load_resource("org_generic.yaml")["list_joiners"]) + r")[ \t]+"),
         degrees=SpellingPattern(
             rf"(?<![^\W_])({_alternation([entry['form'] for entry in load_resource('titles.yaml')['degrees']])})[ \t]+"
         ),
@@ -518,20 +519,9 @@ class _Reader:
         return end
 
     def closes_name(self, index: int) -> bool:
-        """Whether the lower-case word at ``index`` is the last syllable of the name before it
-        (``khoa Cấp cứu)``, ``phòng Tổ chức - Hành chính làm ...``): it is no name breaker, and
-        punctuation, the line end or a breaker (``làm``, ``được``) comes next. Vietnamese writes
-        the second syllable of a word inside a name in lower case."""
-        if index >= len(self.words) or not self.spaced(index) or not self.words[index].text.islower():
-            return False
-        word = self.words[index]
-        if is_name_breaker(word, self.text):
-            return False  # "khoa Dược được bầu": "được" is no syllable of the name
-        rest = self.text[word.end :].lstrip(" \t")
-        if not rest or not rest[0].isalnum():
-            return True
-        following = index + 1 < len(self.words) and self.words[index + 1]
-        return bool(following) and is_name_breaker(following, self.text)
+        """Whether the lower-case word at ``index`` closes the name before it (``khoa Cấp cứu)``):
+        :func:`extractor.organisations.closes_name`."""
+        return self.spaced(index) and closes_name(self.text, self.words, index)
 
     def term_end(self, end: int) -> int:
         """``khóa XIX`` after a post: part of the role."""
@@ -735,7 +725,7 @@ class _Reader:
         one: ``các đồng chí A và B được bầu giữ chức Phó Chủ tịch`` -> both are Phó Chủ tịch."""
         for candidate in following:
             start = self.words[candidate.first].start
-            if not _NAME_LIST_JOINER.fullmatch(self.text[end:start]):
+            if not self.vocab.name_list_joiner.fullmatch(self.text[end:start]):
                 return None
             end = self.words[candidate.last - 1].end
             if self.role_from(end, None):
