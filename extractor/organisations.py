@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -645,21 +645,16 @@ class _Parser:
         return self.spaced(position) and closes_name(self.text, self.tokens, position)
 
     def linked_words(self, position: int) -> int:
-        """How many lower-case words at ``position`` link to a capitalised word or a number."""
-        for size in (1, 2):
-            following = position + size
-            if following >= len(self.tokens) or not _NAME_GAP.fullmatch(self.gap(following)):
-                return 0
-            nxt = self.tokens[following]
-            if nxt.text[0].isupper() and self.title_at(following):
-                return 0  # "Trường ... Mỏ Vàng và Trưởng thôn Khe Cam ...": the next person's post
-            if nxt.text[0].isupper() or (
-                nxt.text.isdigit() and self.tables.number_words.has(self.tokens[following - 1], self.text)
-            ):
-                return size
-            if self.tables.name_breakers.has(nxt, self.text) or self.tables.address_words.has(nxt, self.text):
-                return 0
-        return 0
+        """How many lower-case words at ``position`` link to a capitalised word (never a
+        person's post: ``... Mỏ Vàng và Trưởng thôn``) or a number (``số 3``)."""
+        def continues(index: int) -> bool:
+            token = self.tokens[index]
+            if token.text[0].isupper():
+                return not self.title_at(index)
+            return token.text.isdigit() and self.tables.number_words.has(self.tokens[index - 1], self.text)
+
+        return linking_words(self.text, self.tokens, position,
+                             lambda index: bool(_NAME_GAP.fullmatch(self.gap(index))), continues)
 
     def title_at(self, position: int) -> bool:
         """Whether a person's post of two words or more starts at ``position`` (``Trưởng thôn``,
@@ -1054,6 +1049,29 @@ def is_name_breaker(word: Word, text: str) -> bool:
     ['làm']
     """
     return _tables().name_breakers.has(word, text)
+
+
+def linking_words(text: str, text_words: Sequence[Word], index: int, joined: Callable[[int], bool],
+                  continues: Callable[[int], bool]) -> int:
+    """How many lower-case words (one or two) from ``index`` link the name before them to more
+    of it after them (``Nông nghiệp và Phát triển``, ``Xi măng Mai Sơn``), 0 if none: every word
+    joined to the one before it (``joined``), none a name breaker or an address word, and
+    the name going on after them (``continues``).
+
+    >>> text = "Phó Trưởng khoa Nhà nước và Pháp luật."
+    >>> linking_words(text, words(text), 4, lambda i: True, lambda i: words(text)[i].text[0].isupper())
+    2
+    """
+    for size in (1, 2):
+        after = index + size
+        if after >= len(text_words) or not all(joined(i) for i in range(index, after + 1)):
+            return 0
+        link = text_words[after - 1]
+        if not link.text.islower() or is_name_breaker(link, text) or is_address_word(link, text):
+            return 0
+        if continues(after):
+            return size
+    return 0
 
 
 def closes_name(text: str, text_words: Sequence[Word], index: int) -> bool:

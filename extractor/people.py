@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from extractor.data import load_resource
 from extractor.found import Found
 from extractor.linking import PhraseTable, Word, WordSet, fold, words
-from extractor.organisations import closes_name, is_address_word, is_name_breaker
+from extractor.organisations import closes_name, is_name_breaker, linking_words
 from extractor.places import is_place_name, named_area_spans, unit_at
 from extractor.spelling import SpellingPattern, WrittenIndex, alternatives
 from schemas.people import PersonMention, PersonRecord
@@ -478,20 +478,16 @@ class _Reader:
 
     def linked_name_words(self, index: int, into_org: bool = False) -> int | None:
         """End (word index) of a name going on after one or two lower-case words at ``index``
-        that link it to more capitalised syllables (``Nhà nước`` + ``và`` + ``Pháp luật``)."""
-        for size in (1, 2):
-            after = index + size
-            if after >= len(self.words) or not all(
-                    self.spaced(i) and self.words[i].text.islower() and not is_name_breaker(self.words[i], self.text)
-                    and not is_address_word(self.words[i], self.text) for i in range(index, after)):
-                return None
-            if self.spaced(after) and _is_syllable(self.words[after]):
-                org_end = self.org_end_at.get(self.words[after].start)
-                if org_end is None:
-                    return self.name_end(after)
-                if into_org:
-                    return self.word_ending_at(org_end) + 1
-        return None
+        that link it to more capitalised syllables (``Nhà nước`` + ``và`` + ``Pháp luật``); with
+        ``into_org``, also to an organisation (``Tổ công đoàn`` + ``Phòng Kế toán``)."""
+        size = linking_words(self.text, self.words, index, self.spaced,
+                             lambda i: _is_syllable(self.words[i]))
+        if not size:
+            return None
+        org_end = self.org_end_at.get(self.words[index + size].start)
+        if org_end is None:
+            return self.name_end(index + size)
+        return self.word_ending_at(org_end) + 1 if into_org else None
 
     def lower_run_before_org(self, index: int) -> int:
         """``index`` moved over lower-case syllables that end the name right before the

@@ -332,3 +332,16 @@ def test_any_text_gives_sorted_slices(text: str) -> None:
         assert 0 <= item.start < item.end <= len(text)
         assert item.attrs["level"] in {"national", "province", "district", "grassroots", None}
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["extractor.people", "extractor.organisations", "extractor.places", "extractor.linking", "extractor.cleaning",
+     "extractor.spelling"],
+)
+def test_recogniser_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    results = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert results.failed == 0 and results.attempted > 0
