@@ -176,6 +176,7 @@ class _Reader:
         self.org_end_at = {org.start: org.end for org in self.orgs}
         self.org_ends = frozenset(org.end for org in self.orgs)
         self.areas = named_area_spans(text)
+        self._chains: dict[int, int | None] = {}
         # Degrees written before a name ("KS. Trần Văn Lực"), by where they start and by where
         # the name after them starts.
         degrees = list(self.vocab.degrees.for_text(text).finditer(text))
@@ -545,7 +546,13 @@ class _Reader:
         return False
 
     def chain_end(self, index: int) -> int | None:
-        """End offset of a chain of titles starting at word ``index``."""
+        """End offset of a chain of titles starting at word ``index`` (memoised: every name
+        looks back up to ``_BEFORE_REACH`` words for a title, so the same starts recur)."""
+        if index not in self._chains:
+            self._chains[index] = self._chain_end(index)
+        return self._chains[index]
+
+    def _chain_end(self, index: int) -> int | None:
         end = self.element_end(index)
         if end is None:
             return None
